@@ -1,0 +1,31 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useRef } from "react";
+import { ActionForm, Field, SubmitButton } from "@/app/components/action-form";
+import { signUp } from "@/lib/users/actions";
+
+export function SignUpForm() {
+  const router = useRouter();
+  const password = useRef("");
+  // The password never comes back from the server, so keep it from the submitted form to sign in afterwards.
+  async function action(formData: FormData) {
+    password.current = String(formData.get("password") ?? "");
+    return signUp(formData);
+  }
+  async function onSuccess(data: unknown) {
+    const { email } = data as { email: string };
+    const result = await signIn("credentials", { email, password: password.current, redirect: false });
+    password.current = "";
+    router.push(result?.ok ? "/reviews" : "/sign-in");
+    router.refresh();
+  }
+  return (
+    <ActionForm action={action} onSuccess={onSuccess} className="space-y-3" aria-label="Create an account">
+      <Field name="name" label="Name" autoComplete="name" required />
+      <Field name="email" label="E-mail" type="email" autoComplete="email" required />
+      <Field name="password" label="Password" type="password" autoComplete="new-password" hint="At least 10 characters." required />
+      <SubmitButton>Create account</SubmitButton>
+    </ActionForm>
+  );
+}

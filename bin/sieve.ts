@@ -1,0 +1,43 @@
+#!/usr/bin/env tsx
+// The Sieve command-line interface. Each command lives in bin/commands/<name>.ts and exports
+// `run(argv)` returning an exit code; they call the same lib/ code as the web app.
+import { commands } from "./commands/registry";
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    printHelp();
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`sieve: unknown command "${name}". Run "sieve --help".\n`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    process.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  return command.run(rest);
+}
+
+function printHelp() {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  process.stdout.write(
+    ["Usage: npm run --silent sieve -- <command> [options]", "", "Commands:", ...lines, "", 'Run "sieve <command> --help" for details.'].join("\n") + "\n",
+  );
+}
+
+// process.exit() drops whatever is still buffered for a pipe, so let stdout drain first.
+const flushed = () => new Promise<void>((resolve) => process.stdout.write("", () => resolve()));
+
+main(process.argv.slice(2)).then(
+  async (code) => {
+    await flushed();
+    process.exit(code);
+  },
+  (error: unknown) => {
+    process.stderr.write(`sieve: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

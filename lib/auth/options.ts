@@ -1,0 +1,61 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { verifyPassword } from "@/lib/auth/password";
+import { anyLocked, clearAccountFailures, recordFailure, throttleKeys } from "@/lib/auth/rate-limit";
+import { signInSchema } from "@/lib/users/schema";
+
+export const TOO_MANY_ATTEMPTS = "Too many failed sign-in attempts. Try again in 15 minutes.";
+export const BAD_CREDENTIALS = "Wrong e-mail or password.";
+
+function clientAddress(headers: Record<string, unknown> | undefined): string | null {
+  const forwarded = headers?.["x-forwarded-for"];
+  const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
+  if (typeof value === "string" && value) return value.split(",")[0].trim();
+  const real = headers?.["x-real-ip"];
+  return typeof real === "string" && real ? real : null;
+}
+
+/** Checks the throttle before the password so a locked-out account costs no scrypt work. */
+export async function authorizeCredentials(raw: unknown, address: string | null) {
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(BAD_CREDENTIALS);
+  const { email, password } = parsed.data;
+  const keys = throttleKeys(email, address);
+  if (await anyLocked(db, keys)) throw new Error(TOO_MANY_ATTEMPTS);
+  const user = await db.user.findUnique({ where: { email } });
+  if (!user || !(await verifyPassword(password, user.passwordHash))) {
+    await recordFailure(db, keys);
+    throw new Error(BAD_CREDENTIALS);
+  }
+  await clearAccountFailures(db, email);
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+export function authOptions(): NextAuthOptions {
+  const maxAge = env().SESSION_MAX_AGE_HOURS * 3600;
+  return {
+    secret: env().NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge },
+    jwt: { maxAge },
+    pages: { signIn: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "E-mail and password",
+        credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
+        authorize: (credentials, req) => authorizeCredentials(credentials, clientAddress(req?.headers)),
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user && token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+}

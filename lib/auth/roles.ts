@@ -1,0 +1,20 @@
+export const ROLES = ["OWNER", "REVIEWER", "ADJUDICATOR"] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * What each capability needs. Owners can do everything an adjudicator can (the brief: "an
+ * adjudicator (or owner) settles each"), but an owner screens only if they also hold REVIEWER.
+ */
+export const CAN = {
+  view: ["OWNER", "REVIEWER", "ADJUDICATOR"],
+  manage: ["OWNER"],
+  screen: ["REVIEWER"],
+  adjudicate: ["ADJUDICATOR", "OWNER"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof CAN;
+
+export function hasCapability(roles: readonly Role[], capability: Capability): boolean {
+  const allowed: readonly Role[] = CAN[capability];
+  return roles.some((role) => allowed.includes(role));
+}
