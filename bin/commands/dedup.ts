@@ -1,0 +1,106 @@
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { findDuplicates } from "../../lib/dedup/detect";
+import { parseBufferAsync } from "../../lib/formats/parse";
+import { ParseError, type BibRecord } from "../../lib/formats/record";
+import { CliError, type Command } from "./types";
+
+type Ref = { file: string; index: number };
+
+/**
+ * `sieve dedup FILE…`: parses exports exactly as `sieve parse` does and runs the same duplicate
+ * detection as the web app, so detection can be checked on any set of exports without a database.
+ * `--review SLUG` (database mode) belongs to the review workflow and is not wired yet.
+ */
+export const dedupCommand: Command = {
+  summary: "find duplicate records across export files (or in a review with --review)",
+  usage: [
+    "Usage: npm run --silent sieve -- dedup FILE… [--json]",
+    "       npm run --silent sieve -- dedup --review SLUG [--json]",
+    "",
+    "  --json     print {records, groups, possiblePairs}; records are {file, index} with index 0-based in that file",
+    "  --review   run on a review's records in the database (certain merges applied, possible pairs queued)",
+    "",
+    "Tiers: certain (score ≥ 0.99) are merged automatically; possible (0.5 ≤ score < 0.99) go to a person.",
+  ].join("\n"),
+  async run(argv) {
+    let values: { json?: boolean; review?: string };
+    let positionals: string[];
+    try {
+      ({ values, positionals } = parseArgs({
+        args: argv,
+        options: { json: { type: "boolean", default: false }, review: { type: "string" } },
+        allowPositionals: true,
+      }));
+    } catch (error) {
+      throw new CliError(`dedup: ${(error as Error).message}`, 2);
+    }
+
+    if (values.review !== undefined) {
+      // Database mode: left to the review workflow (lib/records + Prisma), which applies merges and queues pairs.
+      process.stderr.write("sieve: --review needs the database (not yet available)\n");
+      return 2;
+    }
+
+    if (positionals.length === 0) throw new CliError("dedup: expected at least one FILE (see --help)", 2);
+    const records: BibRecord[] = [];
+    const refs: Ref[] = [];
+    for (const file of positionals) {
+      const parsed = await parseFile(file);
+      parsed.forEach((record, index) => {
+        records.push(record);
+        refs.push({ file, index });
+      });
+    }
+
+    const result = findDuplicates(records);
+    const summary = {
+      records: records.length,
+      groups: result.groups.map((g) => ({ primary: refs[g.primary], members: g.members.map((m) => refs[m]), tier: g.tier, score: round(g.score), reasons: g.reasons })),
+      possiblePairs: result.possiblePairs.map((p) => ({ a: refs[p.a], b: refs[p.b], score: round(p.score), reasons: p.reasons })),
+    };
+    if (values.json) {
+      await writeOut(`${JSON.stringify(summary)}\n`);
+      return 0;
+    }
+    const removed = result.groups.reduce((s, g) => s + g.members.length - 1, 0);
+    process.stdout.write(
+      `${records.length} records in ${positionals.length} file${positionals.length === 1 ? "" : "s"}: ${result.groups.length} duplicate groups (${removed} duplicates merged), ` +
+        `${result.possiblePairs.length} possible pairs for review, ${records.length - removed} unique\n`,
+    );
+    const label = (r: Ref) => `${r.file}#${r.index}`;
+    for (const g of summary.groups.slice(0, 10)) {
+      process.stdout.write(`  certain ${g.score.toFixed(3)}  ${g.members.map(label).join(", ")}  (${g.reasons.join("; ")})\n`);
+    }
+    for (const p of summary.possiblePairs.slice(0, 10)) {
+      process.stdout.write(`  possible ${p.score.toFixed(3)}  ${label(p.a)} ~ ${label(p.b)}  (${p.reasons.join("; ")})\n`);
+    }
+    if (summary.groups.length > 10 || summary.possiblePairs.length > 10) process.stdout.write("  … use --json to see all\n");
+    return 0;
+  },
+};
+
+async function parseFile(file: string): Promise<BibRecord[]> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (error) {
+    throw new CliError(`${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+  }
+  try {
+    return (await parseBufferAsync(bytes, { format: "auto", fileName: file })).records;
+  } catch (error) {
+    if (error instanceof ParseError) throw new CliError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Resolves once the text is handed to the OS: the CLI exits right after, which would cut a piped stdout short. */
+function writeOut(text: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
+}
+
+/** Scores to 4 decimals: enough to order pairs, short enough to read. */
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import type { BibRecord } from "../formats/record";
+import { findDuplicates, pairKey } from "./detect";
+import { article, author, record } from "./test-fixtures";
+
+const other = record({
+  title: "Salt intake and blood pressure in rural communities: a cluster trial",
+  authors: [author("Mensah", "Kofi")],
+  year: 2021,
+  journal: "Hypertension",
+  volume: "77",
+  pages: "1001-1010",
+  doi: "10.1161/hyp.2021.001",
+});
+const copy: BibRecord = { ...article, doi: undefined, journal: "J Card Fail", pages: "221-8" };
+const sparse: BibRecord = { ...article, abstract: undefined, issue: undefined, pmid: undefined, doi: undefined };
+
+describe("findDuplicates", () => {
+  it("groups certain duplicates and picks the most complete record as primary", () => {
+    const { groups, possiblePairs } = findDuplicates([sparse, other, article, copy]);
+    expect(groups).toHaveLength(1);
+    expect(groups[0].members).toEqual([0, 2, 3]);
+    expect(groups[0].primary).toBe(2);
+    expect(groups[0].tier).toBe("certain");
+    expect(groups[0].score).toBeGreaterThanOrEqual(0.99);
+    expect(groups[0].reasons.length).toBeGreaterThan(0);
+    expect(possiblePairs).toHaveLength(0);
+  });
+
+  it("queues uncertain pairs with reasons instead of merging them", () => {
+    const sameTitleOtherJournal = { ...article, doi: undefined, pmid: undefined, journal: "European Journal of Heart Failure", journalAbbrev: undefined, volume: "21", pages: undefined };
+    const { groups, possiblePairs } = findDuplicates([{ ...article, doi: undefined, pmid: undefined }, sameTitleOtherJournal]);
+    expect(groups).toHaveLength(0);
+    expect(possiblePairs).toHaveLength(1);
+    expect(possiblePairs[0].reasons.join(" ")).toMatch(/journal/);
+  });
+
+  it("never chains a conflict into one group (A~B, B~C certain but A, C have different DOIs)", () => {
+    const a = { ...article, doi: "10.1000/a" };
+    const b = { ...article, doi: undefined };
+    const c = { ...article, doi: "10.1000/c" };
+    const { groups, possiblePairs } = findDuplicates([a, b, c]);
+    for (const g of groups) expect(g.members.includes(0) && g.members.includes(2)).toBe(false);
+    expect(possiblePairs.length).toBeGreaterThan(0);
+  });
+
+  it("keeps traps apart: erratum and series parts", () => {
+    const erratum = { ...article, title: `Erratum: ${article.title}`, doi: undefined, pmid: undefined, pages: "99" };
+    const part1 = record({ title: "Dialysis in older adults. Part I: access", authors: [author("Berg", "L")], year: 2020, journal: "Kidney Int", volume: "97", pages: "10-20" });
+    const part2 = { ...part1, title: "Dialysis in older adults. Part II: outcomes", pages: "21-30" };
+    const { groups } = findDuplicates([article, erratum, part1, part2]);
+    expect(groups).toHaveLength(0);
+  });
+
+  describe("incremental mode", () => {
+    it("compares new records with old and new ones, never old with old", () => {
+      const existing = [article, { ...article }]; // an old, unresolved duplicate pair is not re-reported
+      const incoming = [other, copy, { ...other, doi: undefined }];
+      const { groups } = findDuplicates(existing, incoming);
+      const members = groups.map((g) => g.members);
+      expect(members).toContainEqual([0, 1, 3]); // old 0 and 1 join only through new record 3
+      expect(members).toContainEqual([2, 4]);
+    });
+    it("does not re-queue or merge a pair a person decided", () => {
+      const keyed = (r: BibRecord, i: number) => `rec-${i}`;
+      const near = { ...article, doi: undefined, pmid: undefined, journal: "European Journal of Heart Failure", journalAbbrev: undefined, volume: "21", pages: undefined };
+      const first = findDuplicates([article], [near], { recordKey: keyed });
+      expect(first.possiblePairs).toHaveLength(1);
+      const again = findDuplicates([article], [near], { recordKey: keyed, decidedPairs: [pairKey("rec-1", "rec-0")] });
+      expect(again.possiblePairs).toHaveLength(0);
+      expect(again.groups).toHaveLength(0);
+    });
+  });
+
+  it("handles empty input and records without titles", () => {
+    expect(findDuplicates([])).toEqual({ groups: [], possiblePairs: [], candidatePairs: 0 });
+    expect(findDuplicates([record({}), record({})]).groups).toHaveLength(0);
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * Per-record comparison features, computed once per record so that pairwise scoring (run on up to
+ * millions of candidate pairs) only compares precomputed strings and sets.
+ */
+import type { BibRecord } from "../formats/record";
+import {
+  authorFamily, foldText, looksLikeSupplement, normalizeDoi, normalizeId, normalizeJournal,
+  normalizePages, normalizeTitle, normalizeVolume, type Pages,
+} from "./normalize";
+
+/** Kinds of notices that share an article's title yet are separate publications. */
+export type NoticeKind = "" | "erratum" | "comment" | "retraction";
+
+export type RecordFeatures = {
+  title: string;
+  titleTokens: Set<string>;
+  /** Title with a notice prefix ("Erratum:", "Comment on") removed, for explaining traps. */
+  notice: NoticeKind;
+  /** Series markers and numbers in the title ("part ii" → "2"), in order. */
+  numbers: string[];
+  doi: string;
+  pmid: string;
+  pmcid: string;
+  year?: number;
+  journals: string[][];
+  volume: string;
+  issue: string;
+  pages?: Pages;
+  /** Pages as given, for reasons such as "pages 21-8 = 21-28". */
+  pagesText: string;
+  supplement: boolean;
+  families: string[];
+  abstractTokens: Set<string>;
+  /** Count of filled fields, for choosing the primary record of a group. */
+  completeness: number;
+};
+
+const ERRATUM_RE = /\b(?:erratum|errata|corrigendum|corrigenda|addendum)\b|^(?:author |publisher s |authors )?corrections?\b|^correction (?:to|notice)\b|\bvol \d+ pg \d+(?: \d{4})?$/;
+const COMMENT_RE = /^(?:comments? on|commentary on|re|reply|in reply|reply to|author reply|authors reply|response|response to|letter to the editor|editorial comment|invited commentary on)\b|\b(?:comment on|reply to|response to|in response to)\b/;
+const RETRACTION_RE = /^(?:retraction|retracted|notice of retraction|retraction notice|expression of concern|withdrawn|withdrawal)\b/;
+const TYPE_NOTICE: [RegExp, NoticeKind][] = [
+  [/erratum|correction|corrigend/i, "erratum"],
+  [/retraction|expression of concern/i, "retraction"],
+  [/\bcomment\b|\bletter\b|\breply\b/i, "comment"],
+];
+
+/** Classifies a title (folded) and publication type into a notice kind, "" for an ordinary article. */
+export function classifyNotice(foldedTitle: string, publicationType?: string): NoticeKind {
+  if (ERRATUM_RE.test(foldedTitle)) return "erratum";
+  if (RETRACTION_RE.test(foldedTitle)) return "retraction";
+  if (COMMENT_RE.test(foldedTitle)) return "comment";
+  if (publicationType) for (const [re, kind] of TYPE_NOTICE) if (re.test(publicationType)) return kind;
+  return "";
+}
+
+const ROMAN: Record<string, string> = {
+  ii: "2", iii: "3", iv: "4", vi: "6", vii: "7", viii: "8", ix: "9", xi: "11", xii: "12",
+};
+const ORDINAL: Record<string, string> = { one: "1", two: "2", three: "3", four: "4", first: "1", second: "2", third: "3", fourth: "4" };
+const SERIES_WORDS = new Set(["part", "phase", "stage", "paper", "section", "chapter", "series", "study", "report", "no", "number", "vol", "volume", "type", "trial"]);
+
+/**
+ * Numbers in a title, with roman numerals and "part one" read as digits, so "Part I" vs "Part II"
+ * and "type 1" vs "type 2" differ while "Part II" and "Part 2" agree.
+ */
+export function titleNumbers(foldedTitle: string): string[] {
+  const tokens = foldedTitle.split(" ");
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const afterSeries = i > 0 && SERIES_WORDS.has(tokens[i - 1]);
+    if (/^\d+$/.test(t)) out.push(String(Number(t)));
+    else if (ROMAN[t]) out.push(ROMAN[t]);
+    else if (afterSeries && (t === "i" || t === "v" || t === "x")) out.push(t === "i" ? "1" : t === "v" ? "5" : "10");
+    else if (afterSeries && ORDINAL[t]) out.push(ORDINAL[t]);
+  }
+  return out;
+}
+
+const ANONYMOUS = new Set(["anonymous", "anon", "unknown", "na", ""]);
+
+/** Computes the comparison features of one record. */
+export function extractFeatures(r: BibRecord): RecordFeatures {
+  const title = normalizeTitle(r.title);
+  const families = (r.authors ?? []).map(authorFamily).filter((f) => !ANONYMOUS.has(f));
+  const abstract = r.abstract ? foldText(r.abstract).split(" ").slice(0, 120) : [];
+  const journals = [normalizeJournal(r.journal), normalizeJournal(r.journalAbbrev)].filter((j) => j.length > 0);
+  const pages = normalizePages(r.pages, r.startPage, r.endPage);
+  const filled = [r.title, r.abstract, r.journal ?? r.journalAbbrev, r.volume, r.issue, r.pages ?? r.startPage, r.doi, r.pmid, r.year, r.issn]
+    .filter((v) => v !== undefined && v !== "").length;
+  return {
+    title,
+    titleTokens: new Set(title.split(" ").filter(Boolean)),
+    notice: classifyNotice(title, r.publicationType),
+    numbers: titleNumbers(title),
+    doi: normalizeDoi(r.doi),
+    pmid: normalizeId(r.pmid),
+    pmcid: normalizeId(r.pmcid),
+    year: r.year !== undefined && Number.isFinite(r.year) && r.year > 0 ? r.year : undefined,
+    journals,
+    volume: normalizeVolume(r.volume),
+    issue: normalizeVolume(r.issue),
+    pages,
+    pagesText: (r.pages ?? [r.startPage, r.endPage].filter(Boolean).join("-")).trim(),
+    supplement: looksLikeSupplement([r.volume, r.issue, r.pages, r.startPage], [r.journal, r.journalAbbrev, r.publicationType]),
+    families,
+    abstractTokens: new Set(abstract.filter((t) => t.length > 3)),
+    completeness: filled + Math.min(1, families.length) + Math.min(1, (r.abstract?.length ?? 0) / 2000),
+  };
+}
