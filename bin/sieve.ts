@@ -2,6 +2,7 @@
 // The Sieve command-line interface. Each command lives in bin/commands/<name>.ts and exports
 // `run(argv)` returning an exit code; they call the same lib/ code as the web app.
 import { commands } from "./commands/registry";
+import { CliError } from "./commands/types";
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -36,8 +37,11 @@ main(process.argv.slice(2)).then(
     await flushed();
     process.exit(code);
   },
-  (error: unknown) => {
-    process.stderr.write(`sieve: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+  async (error: unknown) => {
+    // Expected failures (bad input, unknown review) print one line; anything else is a bug and keeps its stack.
+    const message = error instanceof CliError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`sieve: ${message}\n`);
+    await flushed();
+    process.exit(error instanceof CliError ? error.exitCode : 1);
   },
 );
