@@ -34,7 +34,11 @@ const clean = (s: string) => s.replace(/\s+/g, " ").trim();
 const criterion = (s: string) => s.replace(/[;.]$/, "");
 function all(n: Node, name: string): Node[] {
   const out: Node[] = [];
-  for (const c of n.children) if (typeof c !== "string") (c.name === name ? out.push(c) : null, out.push(...all(c, name)));
+  for (const c of n.children) {
+    if (typeof c === "string") continue;
+    if (c.name === name) out.push(c);
+    out.push(...all(c, name));
+  }
   return out;
 }
 const first = (n: Node, name: string) => all(n, name)[0];

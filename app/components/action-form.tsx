@@ -1,10 +1,10 @@
 "use client";
-import { createContext, useActionState, useContext, useEffect, useId, useRef } from "react";
-import { useFormStatus } from "react-dom";
+import { createContext, useActionState, useContext, useEffect, useId, useRef, useTransition } from "react";
 
 type Result = { ok: true; data: unknown; message?: string } | { ok: false; error: string; fieldErrors?: Record<string, string[] | undefined> };
 
 const FieldErrorsContext = createContext<Record<string, string[] | undefined>>({});
+const PendingContext = createContext(false);
 
 /**
  * A form bound to a server action returning ActionResult: shows the overall message in a live
@@ -29,6 +29,14 @@ export function ActionForm({
 }) {
   const formRef = useRef<HTMLFormElement>(null);
   const [state, formAction] = useActionState(async (_prev: Result | null, formData: FormData) => action(formData), null);
+  const [pending, startTransition] = useTransition();
+  // Submitting through onSubmit rather than <form action> stops React from resetting the fields,
+  // so a rejected form keeps what the person typed.
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
+  }
   // Fire once per result, however often the parent re-renders with a new onSuccess.
   const handled = useRef<Result | null>(null);
   useEffect(() => {
@@ -38,8 +46,10 @@ export function ActionForm({
     onSuccess?.(state.data);
   }, [state, onSuccess, resetOnSuccess]);
   return (
-    <form ref={formRef} action={formAction} className={className} aria-label={ariaLabel} noValidate>
-      <FieldErrorsContext.Provider value={state && !state.ok ? (state.fieldErrors ?? {}) : {}}>{children}</FieldErrorsContext.Provider>
+    <form ref={formRef} onSubmit={onSubmit} className={className} aria-label={ariaLabel} aria-busy={pending} noValidate>
+      <PendingContext.Provider value={pending}>
+        <FieldErrorsContext.Provider value={state && !state.ok ? (state.fieldErrors ?? {}) : {}}>{children}</FieldErrorsContext.Provider>
+      </PendingContext.Provider>
       <p aria-live="polite" role="status" className={state?.ok ? "text-sm text-brand-700" : "text-sm text-red-700"}>
         {state ? (state.ok ? (state.message ?? successMessage ?? "") : state.error) : ""}
       </p>
@@ -108,7 +118,7 @@ export function FieldError({ name }: { name: string }) {
 }
 
 export function SubmitButton({ children, variant = "primary" }: { children: React.ReactNode; variant?: "primary" | "danger" | "quiet" }) {
-  const { pending } = useFormStatus();
+  const pending = useContext(PendingContext);
   const styles = {
     primary: "bg-brand-700 text-white hover:bg-brand-800",
     danger: "bg-white text-red-700 border border-red-300 hover:bg-red-50",

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { db } from "@/lib/db";
+import { db, writeTransaction } from "@/lib/db";
 import { addMember } from "@/lib/members/mutations";
 import { addMemberSchema } from "@/lib/members/schema";
 import { CliError, type Command } from "./types";
@@ -21,7 +21,7 @@ export const memberCommand: Command = {
     const actor = values.as ?? process.env.SIEVE_USER ?? (await firstOwnerEmail(values.review));
     const { user, review } = await actAs(actor, values.review, "manage");
     const input = validate(addMemberSchema, { slug: review.slug, email: values.email, roles: values.role ?? [] });
-    const added = await domain(() => db.$transaction((tx) => addMember(tx, user.id, review.id, input.email, input.roles)));
+    const added = await domain(() => writeTransaction((tx) => addMember(tx, user.id, review.id, input.email, input.roles)));
     printResult(values.json, { review: review.slug, email: added.email, roles: input.roles }, `Added ${added.email} to ${review.slug} as ${input.roles.join(", ")}`);
     return 0;
   },

@@ -3,6 +3,7 @@ import { userCommand } from "./user";
 import { reviewCommand } from "./review";
 import { memberCommand } from "./member";
 import { dedupCommand } from "./dedup";
+import { parseCommand } from "./parse";
 import { meta } from "./meta";
 import { kappa } from "./kappa";
 
@@ -11,6 +12,7 @@ export const commands: Record<string, Command> = {
   review: reviewCommand,
   member: memberCommand,
   dedup: dedupCommand,
+  parse: parseCommand,
   meta,
   kappa,
 };

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { db } from "@/lib/db";
+import { db, writeTransaction } from "@/lib/db";
 import { createReview } from "@/lib/reviews/mutations";
 import { createReviewSchema } from "@/lib/reviews/schema";
 import { emailSchema } from "@/lib/users/schema";
@@ -30,7 +30,7 @@ export const reviewCommand: Command = {
       if (!values.owner) throw new CliError("--owner EMAIL is required", 2);
       const owner = await db.user.findUnique({ where: { email: emailSchema.parse(values.owner) } });
       if (!owner) throw new CliError(`no user with e-mail ${values.owner}`);
-      const review = await domain(() => db.$transaction((tx) => createReview(tx, owner.id, input)));
+      const review = await domain(() => writeTransaction((tx) => createReview(tx, owner.id, input)));
       printResult(values.json, { id: review.id, slug: review.slug, title: review.title }, `Created review ${review.slug}`);
       return 0;
     }

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { db } from "@/lib/db";
+import { writeTransaction } from "@/lib/db";
 import { createUser } from "@/lib/users/mutations";
 import { signUpSchema } from "@/lib/users/schema";
 import { CliError, type Command } from "./types";
@@ -18,7 +18,7 @@ export const userCommand: Command = {
     if (!values["password-stdin"]) throw new CliError("pass the password on standard input with --password-stdin", 2);
     const password = (await readStdin()).replace(/\r?\n$/, "");
     const input = validate(signUpSchema, { email: values.email, name: values.name, password });
-    const user = await db.$transaction((tx) => createUser(tx, input));
+    const user = await writeTransaction((tx) => createUser(tx, input));
     printResult(values.json, { id: user.id, email: user.email, name: user.name }, `Created user ${user.email}`);
     return 0;
   },

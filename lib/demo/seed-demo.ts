@@ -1,3 +1,4 @@
+import { writeTransaction } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import demo from "@/prisma/demo/review-001.json";
 import { makeAuthor } from "@/lib/formats/authors";
@@ -38,7 +39,7 @@ function referenceToRecord(ref: Reference): BibRecord {
  */
 export async function seedDemoIfEmpty(db: PrismaClient): Promise<{ created: boolean; slug?: string }> {
   if ((await db.user.count()) > 0) return { created: false };
-  const slug = await db.$transaction(
+  const slug = await writeTransaction(
     async (tx) => {
       const user = await createUser(tx, { email: DEMO_EMAIL, name: DEMO_NAME, password: DEMO_PASSWORD });
       const { references: _refs, source: _source, titleAbstractReasons, fullTextReasons, ...protocol } = demo;

@@ -1,12 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { db } from "@/lib/db";
+import { writeTransaction } from "@/lib/db";
 import { reviewAction } from "@/lib/action";
 import { addMember, removeMember, setMemberRoles } from "@/lib/members/mutations";
 import { addMemberSchema, removeMemberSchema, setRolesSchema } from "@/lib/members/schema";
 
 const add = reviewAction("manage", addMemberSchema, async (input, { user, review }) => {
-  const added = await db.$transaction((tx) => addMember(tx, user.id, review.id, input.email, input.roles));
+  const added = await writeTransaction((tx) => addMember(tx, user.id, review.id, input.email, input.roles));
   revalidatePath(`/reviews/${review.slug}/members`);
   return { name: added.name };
 });
@@ -15,7 +15,7 @@ export async function addMemberAction(input: FormData) {
 }
 
 const setRoles = reviewAction("manage", setRolesSchema, async (input, { user, review }) => {
-  await db.$transaction((tx) => setMemberRoles(tx, user.id, review.id, input.userId, input.roles));
+  await writeTransaction((tx) => setMemberRoles(tx, user.id, review.id, input.userId, input.roles));
   revalidatePath(`/reviews/${review.slug}`, "layout");
   return null;
 });
@@ -24,7 +24,7 @@ export async function setMemberRolesAction(input: FormData) {
 }
 
 const remove = reviewAction("manage", removeMemberSchema, async (input, { user, review }) => {
-  await db.$transaction((tx) => removeMember(tx, user.id, review.id, input.userId));
+  await writeTransaction((tx) => removeMember(tx, user.id, review.id, input.userId));
   revalidatePath(`/reviews/${review.slug}`, "layout");
   return null;
 });

@@ -1,12 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { db } from "@/lib/db";
+import { writeTransaction } from "@/lib/db";
 import { reviewAction, userAction } from "@/lib/action";
 import { createReview, updateProtocol } from "@/lib/reviews/mutations";
 import { createReviewSchema, updateProtocolSchema } from "@/lib/reviews/schema";
 
 const create = userAction(createReviewSchema, async (input, user) => {
-  const review = await db.$transaction((tx) => createReview(tx, user.id, input));
+  const review = await writeTransaction((tx) => createReview(tx, user.id, input));
   revalidatePath("/reviews");
   return { slug: review.slug };
 });
@@ -15,7 +15,7 @@ export async function createReviewAction(input: FormData) {
 }
 
 const update = reviewAction("manage", updateProtocolSchema, async (input, { user, review }) => {
-  await db.$transaction((tx) => updateProtocol(tx, user.id, review.id, input));
+  await writeTransaction((tx) => updateProtocol(tx, user.id, review.id, input));
   revalidatePath(`/reviews/${review.slug}`, "layout");
   return null;
 });

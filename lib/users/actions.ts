@@ -1,5 +1,5 @@
 "use server";
-import { db } from "@/lib/db";
+import { writeTransaction } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { createUser } from "@/lib/users/mutations";
 import { signUpSchema } from "@/lib/users/schema";
@@ -13,7 +13,7 @@ export async function signUp(input: FormData): Promise<ActionResult<{ email: str
     return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors };
   }
   try {
-    const user = await db.$transaction((tx) => createUser(tx, parsed.data));
+    const user = await writeTransaction((tx) => createUser(tx, parsed.data));
     return { ok: true, data: { email: user.email } };
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };

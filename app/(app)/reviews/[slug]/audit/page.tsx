@@ -3,13 +3,14 @@ import Link from "next/link";
 import { requireReviewAccess } from "@/lib/auth/access";
 import { listAuditEvents } from "@/lib/audit/data";
 import { auditFilterSchema } from "@/lib/audit/schema";
+import { changedFields } from "@/lib/audit/diff";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-function summarize(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  const text = JSON.stringify(value);
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+function show(value: unknown): string {
+  if (value === undefined) return "—";
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > 400 ? `${text.slice(0, 400)}…` : text;
 }
 
 export default async function AuditPage({
@@ -65,8 +66,7 @@ export default async function AuditPage({
             <th className="px-2 py-1 font-medium">Who</th>
             <th className="px-2 py-1 font-medium">Entity</th>
             <th className="px-2 py-1 font-medium">Action</th>
-            <th className="px-2 py-1 font-medium">Before</th>
-            <th className="px-2 py-1 font-medium">After</th>
+            <th className="px-2 py-1 font-medium">Changes</th>
           </tr>
         </thead>
         <tbody>
@@ -76,8 +76,15 @@ export default async function AuditPage({
               <td className="px-2 py-1">{e.actor?.name ?? "system"}</td>
               <td className="px-2 py-1">{e.entity}</td>
               <td className="px-2 py-1">{e.action}</td>
-              <td className="max-w-xs break-all px-2 py-1 font-mono text-xs text-slate-600">{summarize(e.before)}</td>
-              <td className="max-w-xs break-all px-2 py-1 font-mono text-xs text-slate-600">{summarize(e.after)}</td>
+              <td className="px-2 py-1 text-xs">
+                <ul className="space-y-0.5">
+                  {changedFields(e.before, e.after).map((c) => (
+                    <li key={c.field} className="break-words">
+                      <span className="font-medium">{c.field}</span>: <span className="text-slate-500 line-through">{show(c.before)}</span> → <span>{show(c.after)}</span>
+                    </li>
+                  ))}
+                </ul>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,38 @@
+import { test, expect, createTestUser, createTestReview, addRoles, login, type TestUser } from "./fixtures";
+import { REVIEW_ROUTES, type RoleName } from "./access-routes";
+
+// One review and one person per role; every review route is opened by each of them.
+test.describe("access matrix: review routes", () => {
+  let slug = "";
+  const people = {} as Record<RoleName, TestUser>;
+
+  test.beforeAll(async () => {
+    people.owner = await createTestUser("Matrix Owner");
+    people.reviewer = await createTestUser("Matrix Reviewer");
+    people.adjudicator = await createTestUser("Matrix Adjudicator");
+    people.nonMember = await createTestUser("Matrix Outsider");
+    const review = await createTestReview(people.owner);
+    slug = review.slug;
+    await addRoles(review.id, people.reviewer, ["REVIEWER"]);
+    await addRoles(review.id, people.adjudicator, ["ADJUDICATOR"]);
+  });
+
+  for (const role of ["owner", "reviewer", "adjudicator", "nonMember"] as RoleName[]) {
+    test(`as ${role}`, async ({ page }) => {
+      await login(page, people[role]);
+      for (const route of REVIEW_ROUTES) {
+        const response = await page.request.get(`/reviews/${slug}${route.path}`, { maxRedirects: 0 });
+        const expected = route.allowed.includes(role) ? 200 : 404;
+        expect(response.status(), `${role} GET /reviews/${slug}${route.path}`).toBe(expected);
+      }
+    });
+  }
+
+  test("signed-out visitors are sent to sign-in", async ({ request }) => {
+    for (const route of REVIEW_ROUTES) {
+      const response = await request.get(`/reviews/${slug}${route.path}`, { maxRedirects: 0 });
+      expect(response.status(), route.path).toBe(307);
+      expect(response.headers().location).toContain("/sign-in");
+    }
+  });
+});
