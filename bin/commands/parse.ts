@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { FORMAT_NAMES } from "../../lib/formats/detect";
-import { parseBufferAsync } from "../../lib/formats/parse";
+import { parseBuffer } from "../../lib/formats/parse";
 import { ParseError, type ImportFormat } from "../../lib/formats/record";
 import { CliError, type Command } from "./types";
 
@@ -43,7 +43,7 @@ export const parseCommand: Command = {
       throw new CliError(`${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
     }
     try {
-      const result = await parseBufferAsync(bytes, { format: format as ImportFormat | "auto", fileName: file });
+      const result = parseBuffer(bytes, { format: format as ImportFormat | "auto", fileName: file });
       if (values.json) {
         process.stdout.write(`${JSON.stringify({ format: result.format, encoding: result.encoding, records: result.records, warnings: result.warnings })}\n`);
       } else {

@@ -1,5 +1,5 @@
 import type { Author } from "./record";
-import { toNfc } from "./record-builder";
+import { collapseSpaces, toNfc } from "./record-builder";
 
 /**
  * Author names as exports write them: "Smith, John A." (RIS, BibTeX, EndNote), "Smith JA"
@@ -7,12 +7,15 @@ import { toNfc } from "./record-builder";
  */
 
 const PARTICLES = new Set(["van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "ter", "ten", "st", "st.", "bin", "al", "el"]);
+// Group authors written without a comma must not be split into "given family".
+const CORPORATE =
+  /\b(?:organi[sz]ation|group|society|association|committee|consortium|institute|council|collaboration|collaborative|network|team|agency|department|university|cent(?:er|re)|foundation|trust|ministry|board|commission|investigators|panel|authority|working|study|program(?:me)?|federation|academy|college|hospital|service)s?\b/i;
 const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv", "2nd", "3rd"]);
 
 /** Builds an Author from family and given names as given, adding the normalised form. */
 export function makeAuthor(family: string, given: string): Author {
-  const f = toNfc(family.replace(/\s+/g, " ").trim());
-  const g = toNfc(given.replace(/\s+/g, " ").trim());
+  const f = toNfc(collapseSpaces(family));
+  const g = toNfc(collapseSpaces(given));
   return { family: f, given: g, normalized: normalizeAuthorName(f, g) };
 }
 
@@ -21,11 +24,11 @@ export function makeAuthor(family: string, given: string): Author {
  * @example parseAuthorName("Smith JA") // { family: "Smith", given: "JA", normalized: "smith ja" }
  */
 export function parseAuthorName(input: string): Author {
-  const name = input.replace(/\s+/g, " ").trim();
+  const name = collapseSpaces(input);
   const comma = name.indexOf(",");
   if (comma !== -1) return makeAuthor(name.slice(0, comma), name.slice(comma + 1).replace(/^\s*,?/, ""));
   const tokens = name.split(" ");
-  if (tokens.length < 2) return makeAuthor(name, "");
+  if (tokens.length < 2 || CORPORATE.test(name)) return makeAuthor(name, "");
   // MEDLINE / Vancouver style: family name then initials ("Smith JA", "Gan L. M.", "van der Berg J.").
   let firstInitial = tokens.length;
   while (firstInitial > 1 && /^(?:\p{Lu}\.?-?){1,4}$/u.test(tokens[firstInitial - 1]) && !/^(?:II|III|IV)$/.test(tokens[firstInitial - 1])) {
@@ -67,6 +70,7 @@ const SPECIAL: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o",
 
 /** Lower-case ASCII-ish text for matching: diacritics removed, punctuation folded to spaces. */
 export function foldText(text: string): string {
+  if (!/[^\u0000-\u007f]/.test(text)) return text.toLowerCase().replace(/['`]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
   return text
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
