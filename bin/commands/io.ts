@@ -24,14 +24,21 @@ export function printResult(json: boolean | undefined, data: unknown, text: stri
   process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${text}\n`);
 }
 
+/** Server administrators run the CLI; with no --as they act as the review's longest-standing owner. */
+async function firstOwnerEmail(slug: string): Promise<string | undefined> {
+  const owner = await db.membership.findFirst({ where: { review: { slug }, role: "OWNER" }, orderBy: { createdAt: "asc" }, select: { user: { select: { email: true } } } });
+  return owner?.user.email;
+}
+
 /**
- * The CLI acts as a named user (`--as EMAIL`, else $SIEVE_USER) under the same membership and
- * role rules as the web app: a non-member is told the review was not found.
+ * The CLI acts as a named user (`--as EMAIL`, else $SIEVE_USER, else the review's first owner)
+ * under the same membership and role rules as the web app: a non-member is told the review was
+ * not found.
  */
 export async function actAs(email: string | undefined, slug: string | undefined, capability: Capability): Promise<ReviewAccess> {
-  const address = email ?? process.env.SIEVE_USER;
-  if (!address) throw new CliError("say who is acting: --as EMAIL (or set SIEVE_USER)", 2);
   if (!slug) throw new CliError("--review SLUG is required", 2);
+  const address = email ?? process.env.SIEVE_USER ?? (await firstOwnerEmail(slug));
+  if (!address) throw new CliError(`review "${slug}" not found`);
   const user = await db.user.findUnique({ where: { email: emailSchema.parse(address) }, select: { id: true, email: true, name: true } });
   if (!user) throw new CliError(`no user with e-mail ${address}`);
   const access = await authorizeReview(user, slug, capability);

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { db, writeTransaction } from "@/lib/db";
+import { writeTransaction } from "@/lib/db";
 import { addMember } from "@/lib/members/mutations";
 import { addMemberSchema } from "@/lib/members/schema";
 import { CliError, type Command } from "./types";
@@ -18,18 +18,10 @@ export const memberCommand: Command = {
       options: { review: { type: "string" }, email: { type: "string" }, role: { type: "string", multiple: true }, as: { type: "string" }, json: { type: "boolean" } },
     });
     if (positionals[0] !== "add") throw new CliError(`unknown subcommand "${positionals[0] ?? ""}".\n${this.usage}`, 2);
-    const actor = values.as ?? process.env.SIEVE_USER ?? (await firstOwnerEmail(values.review));
-    const { user, review } = await actAs(actor, values.review, "manage");
+    const { user, review } = await actAs(values.as, values.review, "manage");
     const input = validate(addMemberSchema, { slug: review.slug, email: values.email, roles: values.role ?? [] });
     const added = await domain(() => writeTransaction((tx) => addMember(tx, user.id, review.id, input.email, input.roles)));
     printResult(values.json, { review: review.slug, email: added.email, roles: input.roles }, `Added ${added.email} to ${review.slug} as ${input.roles.join(", ")}`);
     return 0;
   },
 };
-
-/** Server administrators run the CLI; with no --as they act as the review's longest-standing owner. */
-async function firstOwnerEmail(slug: string | undefined): Promise<string | undefined> {
-  if (!slug) return undefined;
-  const owner = await db.membership.findFirst({ where: { review: { slug }, role: "OWNER" }, orderBy: { createdAt: "asc" }, select: { user: { select: { email: true } } } });
-  return owner?.user.email;
-}

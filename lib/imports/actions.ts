@@ -1,0 +1,24 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { writeTransaction } from "@/lib/db";
+import { reviewAction } from "@/lib/action";
+import { createSearch, undoImport } from "@/lib/imports/mutations";
+import { createSearchSchema, undoImportSchema } from "@/lib/imports/schema";
+
+const create = reviewAction("manage", createSearchSchema, async ({ slug: _slug, ...fields }, { user, review }) => {
+  const search = await writeTransaction((tx) => createSearch(tx, user.id, review.id, fields));
+  revalidatePath(`/reviews/${review.slug}/identification`);
+  return { id: search.id };
+});
+export async function createSearchAction(input: FormData) {
+  return create(input);
+}
+
+const undo = reviewAction("manage", undoImportSchema, async (input, { user, review }) => {
+  await writeTransaction((tx) => undoImport(tx, user.id, review.id, input.importId), { timeout: 120_000 });
+  revalidatePath(`/reviews/${review.slug}`, "layout");
+  return null;
+});
+export async function undoImportAction(input: FormData) {
+  return undo(input);
+}

@@ -1,0 +1,93 @@
+import "server-only";
+import { z } from "zod";
+import { db, writeTransaction } from "@/lib/db";
+import { getCurrentUser } from "@/lib/auth/session";
+import { authorizeReview } from "@/lib/auth/authorize";
+import { DomainError } from "@/lib/errors";
+import { parseBuffer } from "@/lib/formats/parse";
+import { ParseError } from "@/lib/formats/record";
+import { importParsedFiles, type ParsedFile } from "@/lib/imports/mutations";
+import { maxUploadBytes, uploadFieldsSchema } from "@/lib/imports/schema";
+
+const json = (status: number, body: unknown) => Response.json(body, { status });
+const PREVIEW_RECORDS = 5;
+const PREVIEW_WARNINGS = 50;
+
+function megabytes(bytes: number) {
+  return `${Math.round(bytes / 1024 / 1024)} MB`;
+}
+
+/**
+ * POST /api/reviews/[slug]/imports (multipart: files[], searchId, format, mode=preview|commit).
+ * A route handler rather than a server action so the browser can report upload progress.
+ * It authorises and validates itself, exactly as reviewAction does.
+ */
+export async function handleImportUpload(request: Request, slug: string): Promise<Response> {
+  const user = await getCurrentUser();
+  if (!user) return json(401, { error: "You are signed out. Sign in again." });
+  const access = await authorizeReview(user, slug, "manage");
+  if (access === "not-found") return json(404, { error: "Not found." });
+  if (access === "forbidden") return json(403, { error: "Only owners can import records." });
+
+  const limit = maxUploadBytes();
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > limit) return json(413, { error: `The upload is ${megabytes(declared)}; the limit is ${megabytes(limit)} (SIEVE_MAX_UPLOAD_MB).` });
+
+  const form = await request.formData();
+  const fields = uploadFieldsSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
+  if (!fields.success) return json(400, { error: "Please correct the highlighted fields.", fieldErrors: z.flattenError(fields.error).fieldErrors });
+  const files = form.getAll("files").filter((f): f is File => f instanceof File);
+  if (files.length === 0) return json(400, { error: "Choose at least one export file." });
+  const total = files.reduce((n, f) => n + f.size, 0);
+  if (total > limit) return json(413, { error: `The files add up to ${megabytes(total)}; the limit is ${megabytes(limit)} (SIEVE_MAX_UPLOAD_MB).` });
+
+  const search = await db.search.findFirst({ where: { id: fields.data.searchId, reviewId: access.review.id } });
+  if (!search) return json(400, { error: "Choose one of this review's searches.", fieldErrors: { searchId: ["Unknown search."] } });
+
+  const parsed: ParsedFile[] = [];
+  for (const file of files) {
+    try {
+      const result = parseBuffer(new Uint8Array(await file.arrayBuffer()), { format: fields.data.format, fileName: file.name });
+      parsed.push({ fileName: file.name, result });
+    } catch (error) {
+      if (error instanceof ParseError) return json(422, { error: `${file.name}: ${error.message}. Nothing was imported.` });
+      throw error;
+    }
+  }
+
+  const recordCount = parsed.reduce((n, p) => n + p.result.records.length, 0);
+  const alreadyImported = await db.record.count({ where: { import: { searchId: search.id } } });
+  const countWarning =
+    search.reportedHits !== null && alreadyImported + recordCount !== search.reportedHits
+      ? `${search.database} reported ${search.reportedHits} hits, but ${alreadyImported ? `${alreadyImported} already imported plus ` : ""}${recordCount} parsed here make ${alreadyImported + recordCount}.`
+      : null;
+
+  if (fields.data.mode === "preview") {
+    return json(200, {
+      countWarning,
+      files: parsed.map(({ fileName, result }) => ({
+        fileName,
+        format: result.format,
+        encoding: result.encoding,
+        records: result.records.length,
+        warnings: result.warnings.slice(0, PREVIEW_WARNINGS),
+        moreWarnings: Math.max(0, result.warnings.length - PREVIEW_WARNINGS),
+        preview: result.records.slice(0, PREVIEW_RECORDS).map((r) => ({
+          title: r.title,
+          authors: r.authors.slice(0, 3).map((a) => a.family).join(", ") + (r.authors.length > 3 ? " et al." : ""),
+          year: r.year ?? null,
+          journal: r.journal ?? r.journalAbbrev ?? "",
+          doi: r.doi ?? "",
+        })),
+      })),
+    });
+  }
+
+  try {
+    const imports = await writeTransaction((tx) => importParsedFiles(tx, user.id, access.review.id, search.id, parsed), { timeout: 600_000 });
+    return json(200, { countWarning, imports });
+  } catch (error) {
+    if (error instanceof DomainError) return json(400, { error: error.message });
+    throw error;
+  }
+}

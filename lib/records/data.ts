@@ -1,0 +1,90 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RecordFilter, RecordSet } from "@/lib/records/schema";
+
+export const RECORDS_PAGE_SIZE = 50;
+
+function setWhere(set: RecordSet): Prisma.RecordWhereInput {
+  const resolved = (stage: string, outcome: string) => ({ resolutions: { some: { stage, outcome } } });
+  switch (set) {
+    case "unique":
+      return { isDuplicate: false };
+    case "duplicates":
+      return { isDuplicate: true };
+    case "included-ta":
+      return resolved("TITLE_ABSTRACT", "INCLUDE");
+    case "excluded-ta":
+      return resolved("TITLE_ABSTRACT", "EXCLUDE");
+    case "included-ft":
+      return resolved("FULL_TEXT", "INCLUDE");
+    case "excluded-ft":
+      return resolved("FULL_TEXT", "EXCLUDE");
+    default:
+      return {};
+  }
+}
+
+export function recordWhere(reviewId: string, f: RecordFilter): Prisma.RecordWhereInput {
+  const and: Prisma.RecordWhereInput[] = [{ reviewId }, setWhere(f.set)];
+  if (f.q) {
+    const fields = f.field === "any" ? ["title", "abstract", "authorText"] : [f.field === "author" ? "authorText" : f.field];
+    and.push({ OR: fields.map((field) => ({ [field]: { contains: field === "authorText" ? f.q!.toLowerCase() : f.q } })) });
+  }
+  if (f.yearFrom) and.push({ year: { gte: f.yearFrom } });
+  if (f.yearTo) and.push({ year: { lte: f.yearTo } });
+  if (f.search) and.push({ import: { searchId: f.search } });
+  return { AND: and };
+}
+
+function orderBy(f: RecordFilter): Prisma.RecordOrderByWithRelationInput[] {
+  const dir = f.dir;
+  const primary: Record<RecordFilter["sort"], Prisma.RecordOrderByWithRelationInput> = {
+    added: { createdAt: dir },
+    title: { title: dir },
+    year: { year: { sort: dir, nulls: "last" } },
+    author: { authorText: dir },
+    journal: { journal: dir },
+  };
+  return [primary[f.sort], { position: "asc" }, { id: "asc" }];
+}
+
+export async function listRecords(reviewId: string, f: RecordFilter) {
+  const where = recordWhere(reviewId, f);
+  const [rows, total, searches] = await Promise.all([
+    db.record.findMany({
+      where,
+      orderBy: orderBy(f),
+      skip: (f.page - 1) * RECORDS_PAGE_SIZE,
+      take: RECORDS_PAGE_SIZE,
+      select: {
+        id: true,
+        title: true,
+        authorText: true,
+        authors: true,
+        year: true,
+        journal: true,
+        journalAbbrev: true,
+        doi: true,
+        pmid: true,
+        duplicateGroupId: true,
+        import: { select: { search: { select: { database: true } } } },
+      },
+    }),
+    db.record.count({ where }),
+    db.search.findMany({ where: { reviewId }, select: { id: true, database: true }, orderBy: { createdAt: "asc" } }),
+  ]);
+  return { rows, total, pages: Math.max(1, Math.ceil(total / RECORDS_PAGE_SIZE)), searches };
+}
+
+/** Every matching record in full, for RIS/CSV export, in the list's order. */
+export async function recordsForExport(reviewId: string, f: RecordFilter) {
+  return db.record.findMany({
+    where: recordWhere(reviewId, f),
+    orderBy: orderBy(f),
+    include: {
+      import: { select: { search: { select: { database: true } } } },
+      resolutions: { select: { stage: true, outcome: true, reasonId: true } },
+    },
+  });
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+export const RECORD_SORTS = ["added", "title", "year", "author", "journal"] as const;
+export const RECORD_SETS = ["all", "unique", "duplicates", "included-ta", "excluded-ta", "included-ft", "excluded-ft"] as const;
+export type RecordSet = (typeof RECORD_SETS)[number];
+
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+export const recordFilterSchema = z.object({
+  q: z.string().trim().max(200).optional().transform((v) => v || undefined),
+  field: z.enum(["any", "title", "abstract", "author"]).catch("any").default("any"),
+  yearFrom: z.preprocess(blankToUndefined, z.coerce.number().int().min(1000).max(2999).optional()).catch(undefined),
+  yearTo: z.preprocess(blankToUndefined, z.coerce.number().int().min(1000).max(2999).optional()).catch(undefined),
+  search: z.string().optional().transform((v) => v || undefined),
+  set: z.enum(RECORD_SETS).catch("all").default("all"),
+  sort: z.enum(RECORD_SORTS).catch("added").default("added"),
+  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  page: z.coerce.number().int().min(1).catch(1).default(1),
+});
+export type RecordFilter = z.infer<typeof recordFilterSchema>;
+
+export const exportSchema = recordFilterSchema.extend({ format: z.enum(["ris", "csv"]) });

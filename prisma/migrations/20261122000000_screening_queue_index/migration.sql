@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Record_reviewId_position_id_idx" ON "Record"("reviewId", "position", "id");
+
