@@ -11,6 +11,9 @@ import { FORBIDDEN, NOT_FOUND, type ActionResult } from "@/lib/action";
 import { makeReviewWithTeam, makeUser } from "@/lib/test/factories";
 import { addMemberAction, removeMemberAction, setMemberRolesAction } from "@/lib/members/actions";
 import { createReviewAction, updateProtocolAction } from "@/lib/reviews/actions";
+import { createSearchAction, undoImportAction } from "@/lib/imports/actions";
+import { db } from "@/lib/db";
+import { saveFlowCountsAction, setFlowModeAction } from "@/lib/flow/actions";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user, requireUser: async () => session.user }));
@@ -31,6 +34,18 @@ export const REVIEW_ACTIONS: ActionCase[] = [
   { name: "addMember", capability: "manage", call: async (t) => addMemberAction(form({ slug: t.review.slug, email: (await makeUser("New")).email, roles: "REVIEWER" })) },
   { name: "setMemberRoles", capability: "manage", call: (t) => setMemberRolesAction(form({ slug: t.review.slug, userId: t.reviewer.id, roles: ["REVIEWER", "ADJUDICATOR"] })) },
   { name: "removeMember", capability: "manage", call: (t) => removeMemberAction(form({ slug: t.review.slug, userId: t.adjudicator.id })) },
+  { name: "saveFlowCounts", capability: "manage", call: (t) => saveFlowCountsAction(form({ slug: t.review.slug, excluded_automatic: "12" })) },
+  { name: "setFlowMode", capability: "manage", call: (t) => setFlowModeAction(form({ slug: t.review.slug, mode: "manual" })) },
+  { name: "createSearch", capability: "manage", call: (t) => createSearchAction(form({ slug: t.review.slug, kind: "DATABASE", database: "Embase", reportedHits: "12" })) },
+  {
+    name: "undoImport",
+    capability: "manage",
+    call: async (t) => {
+      const search = await db.search.create({ data: { reviewId: t.review.id, database: "PubMed" } });
+      const imported = await db.import.create({ data: { reviewId: t.review.id, searchId: search.id, fileName: "x.nbib", format: "medline", encoding: "utf-8", recordCount: 0, warnings: [] } });
+      return undoImportAction(form({ slug: t.review.slug, importId: imported.id }));
+    },
+  },
 ];
 
 const ROLES = ["owner", "reviewer", "adjudicator", "outsider"] as const;

@@ -4,8 +4,10 @@ import { reviewCommand } from "./review";
 import { memberCommand } from "./member";
 import { dedupCommand } from "./dedup";
 import { parseCommand } from "./parse";
+import { importCommand } from "./import";
 import { meta } from "./meta";
 import { kappa } from "./kappa";
+import { prismaCommand } from "./prisma";
 
 export const commands: Record<string, Command> = {
   user: userCommand,
@@ -13,6 +15,8 @@ export const commands: Record<string, Command> = {
   member: memberCommand,
   dedup: dedupCommand,
   parse: parseCommand,
+  import: importCommand,
   meta,
   kappa,
+  prisma: prismaCommand,
 };

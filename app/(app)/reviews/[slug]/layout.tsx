@@ -9,7 +9,10 @@ export default async function ReviewLayout({ children, params }: { children: Rea
   const links = [
     { href: base, label: "Dashboard" },
     { href: `${base}/protocol`, label: "Protocol" },
+    { href: `${base}/identification`, label: "Identification" },
+    { href: `${base}/records`, label: "Records" },
     { href: `${base}/members`, label: "Members" },
+    { href: `${base}/prisma`, label: "PRISMA flow" },
     ...(hasCapability(roles, "manage") ? [{ href: `${base}/audit`, label: "Audit log" }] : []),
   ];
   return (
