@@ -25,8 +25,47 @@ function setWhere(set: RecordSet): Prisma.RecordWhereInput {
   }
 }
 
+/**
+ * The records behind a PRISMA box, so every number on the diagram opens the list it counts.
+ * Mirrors lib/flow/count.ts: the "other methods" column is searches of kind OTHER.
+ */
+function boxWhere(f: RecordFilter): Prisma.RecordWhereInput {
+  if (!f.box) return {};
+  const other = f.box.startsWith("other_") || /^(website|organisation|citations)_results$/.test(f.box);
+  const column: Prisma.RecordWhereInput = other ? { import: { search: { kind: "OTHER" } } } : { NOT: { import: { search: { kind: "OTHER" } } } };
+  const unique = { ...column, isDuplicate: false };
+  const stage = (s: string, outcome: string, extra: object = {}) => ({ ...unique, resolutions: { some: { stage: s, outcome, ...extra } } });
+  const suffix = f.box.replace(/^(dbr|other)_/, "");
+  if (f.box === "database_results" || f.box === "register_results") {
+    return { import: { search: { kind: f.box === "register_results" ? "REGISTER" : "DATABASE", ...(f.source ? { database: f.source } : {}) } } };
+  }
+  switch (suffix) {
+    case "duplicates":
+      return { ...column, isDuplicate: true };
+    case "records_screened":
+      return unique;
+    case "records_excluded":
+      return stage("TITLE_ABSTRACT", "EXCLUDE");
+    case "sought_reports":
+      return stage("TITLE_ABSTRACT", "INCLUDE");
+    case "notretrieved_reports":
+      return { ...unique, fullText: { status: "NOT_RETRIEVED" } };
+    case "assessed":
+      return { ...unique, resolutions: { some: { stage: "FULL_TEXT" } } };
+    case "excluded":
+      return stage("FULL_TEXT", "EXCLUDE", f.reason ? { reasonId: f.reason === "none" ? null : f.reason } : {});
+    case "new_reports":
+    case "new_studies":
+    case "total_reports":
+    case "total_studies":
+      return stage("FULL_TEXT", "INCLUDE");
+    default:
+      return other ? { ...column, import: { search: { kind: "OTHER" } } } : {};
+  }
+}
+
 export function recordWhere(reviewId: string, f: RecordFilter): Prisma.RecordWhereInput {
-  const and: Prisma.RecordWhereInput[] = [{ reviewId }, setWhere(f.set)];
+  const and: Prisma.RecordWhereInput[] = [{ reviewId }, setWhere(f.set), boxWhere(f)];
   if (f.q) {
     const fields = f.field === "any" ? ["title", "abstract", "authorText"] : [f.field === "author" ? "authorText" : f.field];
     and.push({ OR: fields.map((field) => ({ [field]: { contains: field === "authorText" ? f.q!.toLowerCase() : f.q } })) });

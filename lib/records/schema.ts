@@ -16,6 +16,10 @@ export const recordFilterSchema = z.object({
   sort: z.enum(RECORD_SORTS).catch("added").default("added"),
   dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
   page: z.coerce.number().int().min(1).catch(1).default(1),
+  /** A PRISMA 2020 box (lib/flow/fields.ts), with its source database or exclusion reason. */
+  box: z.string().max(60).optional(),
+  source: z.string().max(200).optional(),
+  reason: z.string().max(60).optional(),
 });
 export type RecordFilter = z.infer<typeof recordFilterSchema>;
 

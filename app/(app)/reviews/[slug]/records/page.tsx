@@ -79,10 +79,22 @@ export default async function RecordsPage({ params, searchParams }: { params: Pr
             ))}
           </select>
         </label>
+        {filter.box ? <input type="hidden" name="box" value={filter.box} /> : null}
+        {filter.source ? <input type="hidden" name="source" value={filter.source} /> : null}
+        {filter.reason ? <input type="hidden" name="reason" value={filter.reason} /> : null}
         <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white">
           Apply
         </button>
       </form>
+      {filter.box ? (
+        <p className="text-sm text-slate-600">
+          Showing the records behind the PRISMA box <code>{filter.box}</code>
+          {filter.source ? ` (${filter.source})` : ""}.{" "}
+          <Link href={base} className="text-brand-700 underline">
+            Show all
+          </Link>
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p data-testid="records-total">
           {total} {total === 1 ? "record" : "records"}
