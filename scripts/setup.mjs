@@ -23,8 +23,10 @@ function installDependencies() {
   const marker = path.join(root, "node_modules/.package-lock.json");
   const lock = path.join(root, "package-lock.json");
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  step("Installing dependencies (npm ci; better-sqlite3 compiles from source, about a minute)");
-  run("npm", ["ci", "--no-audit", "--no-fund"]);
+  // `npm install` rather than `npm ci`: the registry here serves no other platforms' optional
+  // binaries (next/swc, tailwind oxide, rollup), so the lockfile lacks them and `npm ci` refuses it.
+  step("Installing dependencies (npm install; better-sqlite3 compiles from source, about a minute)");
+  run("npm", ["install", "--no-audit", "--no-fund"]);
 }
 
 /** Loads .env into process.env, creating it with a fresh NEXTAUTH_SECRET on first run. */
