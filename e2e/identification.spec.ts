@@ -34,7 +34,7 @@ test("an owner logs a search, previews and imports an export, then finds and exp
   await page.getByRole("link", { name: "Records" }).first().click();
   await expect(page.getByTestId("records-total")).toHaveText("2 records");
   await page.getByLabel("Search", { exact: true }).fill("moreau");
-  await page.getByLabel("In").selectOption("author");
+  await page.getByLabel("Search in").selectOption("author");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByTestId("records-total")).toHaveText("1 record");
   await expect(page.getByRole("cell", { name: "A cohort of older women with hip fracture" })).toBeVisible();

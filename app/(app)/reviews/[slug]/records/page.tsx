@@ -42,7 +42,7 @@ export default async function RecordsPage({ params, searchParams }: { params: Pr
           <input name="q" defaultValue={filter.q ?? ""} className="rounded border border-slate-300 px-2 py-1" />
         </label>
         <label className="flex flex-col">
-          In
+          Search in
           <select name="field" defaultValue={filter.field} className="rounded border border-slate-300 px-2 py-1">
             <option value="any">Title, abstract or author</option>
             <option value="title">Title</option>
