@@ -8,7 +8,7 @@ import path from "node:path";
 import Papa from "papaparse";
 import type { Author, BibRecord } from "../lib/formats/record";
 
-export const FIXTURES = path.resolve(__dirname, "../../shared/fixtures");
+export const FIXTURES = path.resolve(import.meta.dirname, "../../shared/fixtures");
 export const ASYSD_CSV = path.join(FIXTURES, "dedup/asysd_labelled_test_set.csv");
 export const ZOTERO_CSV = path.join(FIXTURES, "import/asysd/zotero_export.csv");
 

@@ -19,9 +19,18 @@ export const REVIEW_ROUTES: RouteRule[] = [
   { path: "/records?set=unique&sort=year&dir=desc", allowed: members },
   { path: "/records/export?format=ris", allowed: members },
   { path: "/records/export?format=csv&set=included-ta", allowed: members },
+  { path: "/duplicates", allowed: members },
   { path: "/prisma", allowed: ["owner", "reviewer", "adjudicator"] },
   { path: "/prisma/export/svg", allowed: members },
   { path: "/prisma/export/png", allowed: members },
   { path: "/prisma/export/pdf", allowed: members },
   { path: "/prisma/export/csv", allowed: members },
+  { path: "/screening", allowed: members },
+  { path: "/screening/title-abstract", allowed: members },
+  { path: "/screening/full-text", allowed: members },
+  { path: "/screening/conflicts", allowed: ["owner", "adjudicator"] },
+  { path: "/screening/conflicts?stage=FULL_TEXT", allowed: ["owner", "adjudicator"] },
+  { path: "/screening/settings", allowed: ["owner"] },
+  // Blinded by default: agreement would reveal colleagues' votes, so only those who adjudicate get it.
+  { path: "/screening/agreement?stage=TITLE_ABSTRACT", allowed: ["owner", "adjudicator"] },
 ];

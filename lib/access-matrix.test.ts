@@ -11,9 +11,22 @@ import { FORBIDDEN, NOT_FOUND, type ActionResult } from "@/lib/action";
 import { makeReviewWithTeam, makeUser } from "@/lib/test/factories";
 import { addMemberAction, removeMemberAction, setMemberRolesAction } from "@/lib/members/actions";
 import { createReviewAction, updateProtocolAction } from "@/lib/reviews/actions";
+import {
+  decideAction,
+  linkReportAction,
+  markNotRetrievedAction,
+  nextRecordsAction,
+  reopenResolutionAction,
+  resolveConflictAction,
+  undoDecisionAction,
+  updateStageSettingsAction,
+} from "@/lib/screening/actions";
+import { makeConflict, makeRecords, makeResolution, makeVote } from "@/lib/screening/test-records";
 import { createSearchAction, undoImportAction } from "@/lib/imports/actions";
 import { db } from "@/lib/db";
 import { saveFlowCountsAction, setFlowModeAction } from "@/lib/flow/actions";
+import { bulkDecideAction, decidePairAction, runDeduplicationAction, setPrimaryAction, undoMergeAction } from "@/lib/dedup/actions";
+import { makeGroup, makePossiblePair } from "@/lib/dedup/test-records";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user, requireUser: async () => session.user }));
@@ -34,6 +47,56 @@ export const REVIEW_ACTIONS: ActionCase[] = [
   { name: "addMember", capability: "manage", call: async (t) => addMemberAction(form({ slug: t.review.slug, email: (await makeUser("New")).email, roles: "REVIEWER" })) },
   { name: "setMemberRoles", capability: "manage", call: (t) => setMemberRolesAction(form({ slug: t.review.slug, userId: t.reviewer.id, roles: ["REVIEWER", "ADJUDICATOR"] })) },
   { name: "removeMember", capability: "manage", call: (t) => removeMemberAction(form({ slug: t.review.slug, userId: t.adjudicator.id })) },
+  { name: "decide", capability: "screen", call: async (t) => decideAction(form({ slug: t.review.slug, stage: "TITLE_ABSTRACT", recordId: (await makeRecords(t.review.id, ["R"]))[0].id, decision: "INCLUDE" })) },
+  { name: "nextRecords", capability: "screen", call: async (t) => nextRecordsAction(form({ slug: t.review.slug, stage: "TITLE_ABSTRACT" })) },
+  {
+    name: "undoDecision",
+    capability: "screen",
+    call: async (t) => {
+      const [record] = await makeRecords(t.review.id, ["R"]);
+      await makeVote(t.review.id, record.id, t.reviewer.id, "EXCLUDE");
+      return undoDecisionAction(form({ slug: t.review.slug, stage: "TITLE_ABSTRACT", recordId: record.id }));
+    },
+  },
+  {
+    name: "resolveConflict",
+    capability: "adjudicate",
+    call: async (t) => resolveConflictAction(form({ slug: t.review.slug, stage: "TITLE_ABSTRACT", recordId: (await makeConflict(t.review.id, t.reviewer.id)).id, outcome: "EXCLUDE", note: "Settled" })),
+  },
+  {
+    name: "reopenResolution",
+    capability: "adjudicate",
+    call: async (t) => {
+      const [record] = await makeRecords(t.review.id, ["R"]);
+      await makeResolution(t.review.id, record.id, "EXCLUDE");
+      return reopenResolutionAction(form({ slug: t.review.slug, stage: "TITLE_ABSTRACT", recordId: record.id, note: "Recheck" }));
+    },
+  },
+  {
+    name: "updateStageSettings",
+    capability: "manage",
+    call: (t) => updateStageSettingsAction(form({ slug: t.review.slug, taReviewersPerRecord: "1", taBlinded: "on", ftReviewersPerRecord: "2", highlightInclude: "rat\nmouse" })),
+  },
+  {
+    name: "markNotRetrieved",
+    capability: "retrieve",
+    call: async (t) => {
+      const [record] = await makeRecords(t.review.id, ["R"]);
+      await makeResolution(t.review.id, record.id, "INCLUDE");
+      return markNotRetrievedAction(form({ slug: t.review.slug, recordId: record.id, note: "Library has no access" }));
+    },
+  },
+  {
+    name: "linkReport",
+    capability: "manage",
+    call: async (t) => {
+      const [a, b] = await makeRecords(t.review.id, ["Report A", "Report B"]);
+      const [sa, sb] = [await db.study.create({ data: { reviewId: t.review.id, label: "A" } }), await db.study.create({ data: { reviewId: t.review.id, label: "B" } })];
+      await db.record.update({ where: { id: a.id }, data: { studyId: sa.id } });
+      await db.record.update({ where: { id: b.id }, data: { studyId: sb.id } });
+      return linkReportAction(form({ slug: t.review.slug, recordId: b.id, studyId: sa.id }));
+    },
+  },
   { name: "saveFlowCounts", capability: "manage", call: (t) => saveFlowCountsAction(form({ slug: t.review.slug, excluded_automatic: "12" })) },
   { name: "setFlowMode", capability: "manage", call: (t) => setFlowModeAction(form({ slug: t.review.slug, mode: "manual" })) },
   { name: "createSearch", capability: "manage", call: (t) => createSearchAction(form({ slug: t.review.slug, kind: "DATABASE", database: "Embase", reportedHits: "12" })) },
@@ -44,6 +107,18 @@ export const REVIEW_ACTIONS: ActionCase[] = [
       const search = await db.search.create({ data: { reviewId: t.review.id, database: "PubMed" } });
       const imported = await db.import.create({ data: { reviewId: t.review.id, searchId: search.id, fileName: "x.nbib", format: "medline", encoding: "utf-8", recordCount: 0, warnings: [] } });
       return undoImportAction(form({ slug: t.review.slug, importId: imported.id }));
+    },
+  },
+  { name: "runDeduplication", capability: "manage", call: (t) => runDeduplicationAction(form({ slug: t.review.slug })) },
+  { name: "decidePair", capability: "manage", call: async (t) => decidePairAction(form({ slug: t.review.slug, pairId: (await makePossiblePair(t.review.id)).id, decision: "SAME" })) },
+  { name: "bulkDecidePairs", capability: "manage", call: async (t) => (await makePossiblePair(t.review.id), bulkDecideAction(form({ slug: t.review.slug, minScore: "0.5", maxScore: "1", decision: "DIFFERENT" }))) },
+  { name: "undoMerge", capability: "manage", call: async (t) => undoMergeAction(form({ slug: t.review.slug, groupId: (await makeGroup(t.review.id)).group.id })) },
+  {
+    name: "setPrimary",
+    capability: "manage",
+    call: async (t) => {
+      const { group, duplicate } = await makeGroup(t.review.id);
+      return setPrimaryAction(form({ slug: t.review.slug, groupId: group.id, recordId: duplicate.id }));
     },
   },
 ];

@@ -1,35 +1,43 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { db, writeTransaction } from "@/lib/db";
 import { findDuplicates } from "../../lib/dedup/detect";
+import { runDeduplication } from "@/lib/dedup/mutations";
 import { parseBufferAsync } from "../../lib/formats/parse";
 import { ParseError, type BibRecord } from "../../lib/formats/record";
 import { CliError, type Command } from "./types";
+import { actAs, domain } from "./io";
 
 type Ref = { file: string; index: number };
 
 /**
  * `sieve dedup FILE…`: parses exports exactly as `sieve parse` does and runs the same duplicate
  * detection as the web app, so detection can be checked on any set of exports without a database.
- * `--review SLUG` (database mode) belongs to the review workflow and is not wired yet.
+ * With `--review SLUG` it runs the web app's detection on a review's records in the database.
  */
 export const dedupCommand: Command = {
   summary: "find duplicate records across export files (or in a review with --review)",
   usage: [
     "Usage: npm run --silent sieve -- dedup FILE… [--json]",
-    "       npm run --silent sieve -- dedup --review SLUG [--json]",
+    "       npm run --silent sieve -- dedup --review SLUG [--as EMAIL] [--json]",
     "",
-    "  --json     print {records, groups, possiblePairs}; records are {file, index} with index 0-based in that file",
-    "  --review   run on a review's records in the database (certain merges applied, possible pairs queued)",
+    "  --json     print {records, groups:[{primary, members, tier, score, reasons}], possiblePairs:[{a, b, score, reasons}]};",
+    "             with files, a record is {file, index} (index 0-based in that file)",
+    "  --review   run on a review's records in the database (certain merges applied, possible pairs queued),",
+    "             as the review's owner (--as EMAIL, else $SIEVE_USER, else its first owner). Incremental: records",
+    "             imported since the last run are compared with every record; pairs a person decided are never",
+    "             re-queued. A record is {id}; `records` counts the review's records, `groups` lists the groups",
+    "             this run created or extended (all members after the run), `possiblePairs` the pairs it queued.",
     "",
     "Tiers: certain (score ≥ 0.99) are merged automatically; possible (0.5 ≤ score < 0.99) go to a person.",
   ].join("\n"),
   async run(argv) {
-    let values: { json?: boolean; review?: string };
+    let values: { json?: boolean; review?: string; as?: string };
     let positionals: string[];
     try {
       ({ values, positionals } = parseArgs({
         args: argv,
-        options: { json: { type: "boolean", default: false }, review: { type: "string" } },
+        options: { json: { type: "boolean", default: false }, review: { type: "string" }, as: { type: "string" } },
         allowPositionals: true,
       }));
     } catch (error) {
@@ -37,9 +45,8 @@ export const dedupCommand: Command = {
     }
 
     if (values.review !== undefined) {
-      // Database mode: left to the review workflow (lib/records + Prisma), which applies merges and queues pairs.
-      process.stderr.write("sieve: --review needs the database (not yet available)\n");
-      return 2;
+      if (positionals.length) throw new CliError("dedup: give either FILE… or --review SLUG, not both", 2);
+      return runOnReview(values.review, values.as, values.json ?? false);
     }
 
     if (positionals.length === 0) throw new CliError("dedup: expected at least one FILE (see --help)", 2);
@@ -79,6 +86,29 @@ export const dedupCommand: Command = {
     return 0;
   },
 };
+
+/** Database mode: the same mutation the web page runs, as an owner, in one transaction. */
+async function runOnReview(slug: string, as: string | undefined, json: boolean): Promise<number> {
+  const { user, review } = await actAs(as, slug, "manage");
+  const result = await domain(() => writeTransaction((tx) => runDeduplication(tx, user.id, review.id), { timeout: 600_000 }));
+  const ref = (id: string) => ({ id });
+  const summary = {
+    records: result.records,
+    groups: result.groups.map((g) => ({ primary: ref(g.primary), members: g.members.map(ref), tier: "certain" as const, score: round(g.score), reasons: g.reasons })),
+    possiblePairs: result.possiblePairs.map((p) => ({ a: ref(p.a), b: ref(p.b), score: round(p.score), reasons: p.reasons })),
+  };
+  await db.$disconnect();
+  if (json) {
+    await writeOut(`${JSON.stringify(summary)}\n`);
+    return 0;
+  }
+  const created = result.groups.filter((g) => g.created).length;
+  await writeOut(
+    `${result.records} records in "${review.slug}", ${result.newRecords} new since the last run: ${created} groups created, ${result.groups.length - created} extended, ` +
+      `${result.possiblePairs.length} possible pairs queued for review\n`,
+  );
+  return 0;
+}
 
 async function parseFile(file: string): Promise<BibRecord[]> {
   let bytes: Uint8Array;

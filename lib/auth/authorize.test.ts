@@ -18,9 +18,9 @@ describe("authorizeReview against the database", () => {
   it("gives each role exactly its capabilities and tells a non-member only 'not-found'", async () => {
     const { review, owner, reviewer, adjudicator, outsider } = await makeReviewWithTeam();
     const expected = {
-      owner: { view: true, manage: true, screen: false, adjudicate: true },
-      reviewer: { view: true, manage: false, screen: true, adjudicate: false },
-      adjudicator: { view: true, manage: false, screen: false, adjudicate: true },
+      owner: { view: true, manage: true, screen: false, adjudicate: true, retrieve: true },
+      reviewer: { view: true, manage: false, screen: true, adjudicate: false, retrieve: true },
+      adjudicator: { view: true, manage: false, screen: false, adjudicate: true, retrieve: false },
     };
     const people = { owner, reviewer, adjudicator };
     for (const [who, caps] of Object.entries(expected)) {

@@ -10,6 +10,8 @@ export const CAN = {
   manage: ["OWNER"],
   screen: ["REVIEWER"],
   adjudicate: ["ADJUDICATOR", "OWNER"],
+  /** Attaching a full text (or marking it not retrieved): "reviewers or owners" (issue #6). */
+  retrieve: ["REVIEWER", "OWNER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAN;

@@ -70,6 +70,25 @@ describe("findDuplicates", () => {
       expect(again.possiblePairs).toHaveLength(0);
       expect(again.groups).toHaveLength(0);
     });
+    it("checks a new record against the whole existing group it would join", () => {
+      const noDoi = { ...article, doi: undefined };
+      const otherDoi = { ...article, doi: "10.1000/another-article" };
+      // Alone, the new record matches the DOI-less old copy for certain...
+      expect(findDuplicates([article, noDoi], [otherDoi]).groups.map((g) => g.members)).toContainEqual([1, 2]);
+      // ...but that copy is grouped with a record whose DOI contradicts it, so it is queued instead.
+      const result = findDuplicates([article, noDoi], [otherDoi], { groups: [[0, 1]] });
+      expect(result.groups).toHaveLength(0);
+      expect(result.possiblePairs).toHaveLength(1);
+    });
+    it("never joins two records a person decided differ, even through a third certain match", () => {
+      const keyed = (_: BibRecord, i: number) => `rec-${i}`;
+      // Both old copies match the new record for certain; a person said the old two differ.
+      const result = findDuplicates([article, { ...article }], [{ ...article }], { recordKey: keyed, cannotLink: [pairKey("rec-0", "rec-1")] });
+      for (const g of result.groups) expect(g.members.includes(0) && g.members.includes(1)).toBe(false);
+      expect(result.groups).toHaveLength(1);
+      expect(result.possiblePairs).toHaveLength(1);
+      expect(result.possiblePairs[0].reasons).toContain("would join records that conflict");
+    });
   });
 
   it("handles empty input and records without titles", () => {

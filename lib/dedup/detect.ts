@@ -20,6 +20,19 @@ export type DedupOptions = {
    * re-queued and never merged automatically; applying the decision is the caller's job.
    */
   decidedPairs?: Iterable<string>;
+  /**
+   * Pairs (as `pairKey(keyA, keyB)`) that must never end up in one group, because a person decided
+   * they differ. Skipping such a pair is not enough: two certain links through a third record
+   * would join them again, so they act like a hard conflict in the grouping.
+   */
+  cannotLink?: Iterable<string>;
+  /**
+   * Records already grouped (by an earlier run or a person), as lists of indices into the combined
+   * list. They are joined before any new link, so a new record is checked for conflicts against
+   * the whole group it would join, not only the member it matched. A returned group includes them;
+   * a group that gained no new member is not returned.
+   */
+  groups?: number[][];
   /** Stable key of a record for decidedPairs; default: its index in the combined list, as a string. */
   recordKey?: (record: BibRecord, index: number) => string;
   thresholds?: { certain: number; possible: number };
@@ -47,21 +60,31 @@ export function findDuplicates(first: BibRecord[], second?: BibRecord[] | DedupO
   const { certain: certainAt, possible: possibleAt } = options.thresholds ?? THRESHOLDS;
   const keyOf = options.recordKey ?? ((_: BibRecord, i: number) => String(i));
   const decided = new Set(options.decidedPairs ?? []);
+  const apart = [...(options.cannotLink ?? [])];
+  for (const key of apart) decided.add(key);
   const keys = decided.size ? all.map((r, i) => keyOf(r, i)) : [];
 
   const features = all.map(extractFeatures);
   const certain: PossiblePair[] = [];
   const possible: PossiblePair[] = [];
   const cannotLink = new Map<number, number[]>();
+  const forbid = (i: number, j: number) => {
+    (cannotLink.get(i) ?? cannotLink.set(i, []).get(i)!).push(j);
+    (cannotLink.get(j) ?? cannotLink.set(j, []).get(j)!).push(i);
+  };
+  if (apart.length) {
+    const indexOf = new Map(keys.map((k, i) => [k, i]));
+    for (const key of apart) {
+      const [x, y] = key.split("\u0000").map((k) => indexOf.get(k));
+      if (x !== undefined && y !== undefined) forbid(x, y);
+    }
+  }
   const candidatePairs = forEachCandidatePair(
     features,
     (i, j) => {
       if (decided.size && decided.has(pairKey(keys[i], keys[j]))) return;
       const { score, reasons, conflict } = scorePair(features[i], features[j]);
-      if (conflict) {
-        (cannotLink.get(i) ?? cannotLink.set(i, []).get(i)!).push(j);
-        (cannotLink.get(j) ?? cannotLink.set(j, []).get(j)!).push(i);
-      }
+      if (conflict) forbid(i, j);
       if (score >= certainAt) certain.push({ a: i, b: j, score, reasons });
       else if (score >= possibleAt) possible.push({ a: i, b: j, score, reasons });
     },
@@ -69,6 +92,13 @@ export function findDuplicates(first: BibRecord[], second?: BibRecord[] | DedupO
   );
 
   const groups = new UnionFind(all.length);
+  for (const members of options.groups ?? []) {
+    for (const m of members.slice(1)) {
+      const ra = groups.find(members[0]);
+      const rb = groups.find(m);
+      if (ra !== rb) groups.union(ra, rb);
+    }
+  }
   const weakest = new Map<number, PossiblePair>();
   certain.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
   for (const pair of certain) {
@@ -87,8 +117,8 @@ export function findDuplicates(first: BibRecord[], second?: BibRecord[] | DedupO
 
   const result: DuplicateGroup[] = [];
   for (const [root, members] of groups.components()) {
-    if (members.length < 2) continue;
-    const link = weakest.get(root)!;
+    const link = weakest.get(root);
+    if (members.length < 2 || !link) continue;
     result.push({ primary: choosePrimary(members, features), members, tier: "certain", score: link.score, reasons: link.reasons });
   }
   result.sort((x, y) => x.members[0] - y.members[0]);

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import type { ParseResult } from "@/lib/formats/record";
 import { insertRecords } from "@/lib/records/mutations";
+import { releaseRecords } from "@/lib/dedup/mutations";
 import type { SearchFields } from "@/lib/imports/schema";
 
 export async function createSearch(tx: Tx, actorId: string, reviewId: string, fields: SearchFields) {
@@ -45,11 +46,9 @@ export async function undoImport(tx: Tx, actorId: string, reviewId: string, impo
   if (!found) throw new DomainError("That import does not exist in this review.");
   const decided = await tx.screeningDecision.count({ where: { record: { importId } } });
   if (decided > 0) throw new DomainError(`Screening decisions already cite ${decided === 1 ? "a record" : `${decided} records`} from this import, so it cannot be undone.`);
-  // Duplicate groups whose primary is leaving are dissolved; the detector regroups what remains.
+  // Duplicate groups holding a leaving record are dissolved; the next detection run regroups what remains.
   const records = await tx.record.findMany({ where: { importId }, select: { id: true } });
-  const ids = records.map((r) => r.id);
-  await tx.duplicateGroup.deleteMany({ where: { reviewId, primaryRecordId: { in: ids } } });
-  await tx.duplicatePair.deleteMany({ where: { reviewId, OR: [{ recordAId: { in: ids } }, { recordBId: { in: ids } }] } });
+  await releaseRecords(tx, actorId, reviewId, records.map((r) => r.id));
   await tx.record.deleteMany({ where: { importId } });
   await tx.import.delete({ where: { id: importId } });
   await recordAudit(tx, {

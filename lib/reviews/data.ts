@@ -33,8 +33,7 @@ export async function getDashboard(reviewId: string, slug: string): Promise<Stag
     await Promise.all([
       db.search.count({ where: { reviewId } }),
       db.record.count({ where: { reviewId } }),
-      // Every member of a duplicate group except its primary is a removed duplicate.
-      db.duplicateGroup.findMany({ where: { reviewId }, select: { _count: { select: { records: true } } } }),
+      db.record.count({ where: { reviewId, isDuplicate: true } }),
       db.screeningResolution.count({ where: { reviewId, stage: "TITLE_ABSTRACT" } }),
       db.screeningResolution.count({ where: { reviewId, stage: "TITLE_ABSTRACT", outcome: "INCLUDE" } }),
       db.screeningDecision.groupBy({ by: ["recordId"], where: { reviewId, stage: "TITLE_ABSTRACT", record: { resolutions: { none: { stage: "TITLE_ABSTRACT" } } } }, _count: true }),
@@ -45,12 +44,12 @@ export async function getDashboard(reviewId: string, slug: string): Promise<Stag
       db.study.count({ where: { reviewId, riskOfBias: { some: { consensus: true } } } }),
       db.analysis.count({ where: { reviewId } }),
     ]);
-  const removed = duplicates.reduce((n, g) => n + g._count.records - 1, 0);
+  const removed = duplicates;
   const unique = records - removed;
   return [
-    { label: "Identification", href: `${base}/protocol`, done: records, total: records, detail: `${records} records from ${searches} searches; ${removed} duplicates removed`, available: true },
-    { label: "Title/abstract screening", href: base, done: taResolved, total: unique, detail: `${taResolved} of ${unique} resolved; ${taConflicts.length} awaiting votes or adjudication`, available: unique > 0 },
-    { label: "Full text", href: base, done: ftResolved, total: taIncluded, detail: `${ftResolved} of ${taIncluded} assessed; ${ftIncluded} included`, available: taIncluded > 0 },
+    { label: "Identification", href: `${base}/identification`, done: records, total: records, detail: `${records} records from ${searches} searches; ${removed} duplicates removed`, available: true },
+    { label: "Title/abstract screening", href: `${base}/screening/title-abstract`, done: taResolved, total: unique, detail: `${taResolved} of ${unique} resolved; ${taConflicts.length} awaiting votes or adjudication`, available: unique > 0 },
+    { label: "Full text", href: `${base}/screening/full-text`, done: ftResolved, total: taIncluded, detail: `${ftResolved} of ${taIncluded} assessed; ${ftIncluded} included`, available: taIncluded > 0 },
     { label: "Extraction", href: base, done: extracted, total: studies, detail: `${extracted} of ${studies} studies with consensus data`, available: studies > 0 },
     { label: "Risk of bias", href: base, done: appraised, total: studies, detail: `${appraised} of ${studies} studies appraised`, available: studies > 0 },
     { label: "Results", href: base, done: analyses, total: analyses, detail: `${analyses} analyses`, available: studies > 0 },

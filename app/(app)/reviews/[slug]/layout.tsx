@@ -11,6 +11,8 @@ export default async function ReviewLayout({ children, params }: { children: Rea
     { href: `${base}/protocol`, label: "Protocol" },
     { href: `${base}/identification`, label: "Identification" },
     { href: `${base}/records`, label: "Records" },
+    { href: `${base}/duplicates`, label: "Duplicates" },
+    { href: `${base}/screening`, label: "Screening" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/prisma`, label: "PRISMA flow" },
     ...(hasCapability(roles, "manage") ? [{ href: `${base}/audit`, label: "Audit log" }] : []),

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireReviewAccess } from "@/lib/auth/access";
 import { hasCapability } from "@/lib/auth/roles";
 import { listSearches } from "@/lib/imports/data";
+import { getDetectionStatus } from "@/lib/dedup/data";
 import { SearchForm } from "./search-form";
 import { ImportUploader } from "./import-uploader";
 import { UndoImportButton } from "./undo-import-button";
@@ -14,7 +15,7 @@ const KIND_LABEL: Record<string, string> = { DATABASE: "Database", REGISTER: "Re
 export default async function IdentificationPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { review, roles } = await requireReviewAccess(slug);
-  const searches = await listSearches(review.id);
+  const [searches, detection] = await Promise.all([listSearches(review.id), getDetectionStatus(review.id)]);
   const canManage = hasCapability(roles, "manage");
   return (
     <section className="space-y-8">
@@ -23,10 +24,24 @@ export default async function IdentificationPage({ params }: { params: Promise<{
           <h2 className="text-lg font-semibold">Searches and imports</h2>
           <p className="text-sm text-slate-600">Log every search as PRISMA 2020 reports it, then import its export files.</p>
         </div>
-        <Link href={`/reviews/${review.slug}/records`} className="text-sm text-brand-700 underline">
-          Browse records
-        </Link>
+        <div className="flex gap-4">
+          <Link href={`/reviews/${review.slug}/records`} className="text-sm text-brand-700 underline">
+            Browse records
+          </Link>
+          <Link href={`/reviews/${review.slug}/duplicates`} className="text-sm text-brand-700 underline">
+            Duplicates
+          </Link>
+        </div>
       </div>
+      {detection.unchecked > 0 ? (
+        <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="dedup-prompt">
+          {detection.unchecked} {detection.lastRun ? "new " : ""}record{detection.unchecked === 1 ? "" : "s"} {detection.lastRun ? "since the last duplicate detection" : "not yet checked for duplicates"} —{" "}
+          <Link href={`/reviews/${review.slug}/duplicates`} className="font-medium underline">
+            run duplicate detection
+          </Link>
+          .
+        </p>
+      ) : null}
       {searches.length === 0 ? <p className="text-slate-600">No searches logged yet.</p> : null}
       <ul className="space-y-4">
         {searches.map((s) => (

@@ -1,0 +1,48 @@
+type Row = { reviewerA: string; reviewerB: string; nameA: string; nameB: string; n: number; percentAgreement: number; kappa: number; ciLower: number; ciUpper: number; pabak: number; label: string };
+
+const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "—");
+
+/** Per-pair agreement on first votes, with the rule that produced it. */
+export function AgreementTable({ rows, csvHref }: { rows: Row[]; csvHref: string }) {
+  return (
+    <div className="space-y-2">
+      {rows.length ? (
+        <table className="w-full text-left text-sm" data-testid="agreement">
+          <thead className="text-xs text-slate-600">
+            <tr>
+              <th className="py-1">Reviewers</th>
+              <th>Records</th>
+              <th>Agreement</th>
+              <th>Cohen&apos;s κ (95% CI)</th>
+              <th>PABAK</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={`${r.reviewerA}-${r.reviewerB}`} className="border-t border-slate-100">
+                <td className="py-1">
+                  {r.nameA} · {r.nameB}
+                </td>
+                <td className="tabular-nums">{r.n}</td>
+                <td className="tabular-nums">{f(100 * r.percentAgreement, 1)}%</td>
+                <td className="tabular-nums">
+                  {f(r.kappa, 3)} ({f(r.ciLower, 3)} to {f(r.ciUpper, 3)}) <span className="text-xs text-slate-500">{r.label}</span>
+                </td>
+                <td className="tabular-nums">{f(r.pabak, 3)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="text-sm text-slate-600">No record has votes from two reviewers yet.</p>
+      )}
+      <p className="text-xs text-slate-600">
+        Computed on each reviewer&apos;s first, independent vote (later changes and adjudication do not count). A “maybe” counts as include, as Covidence does. κ and its
+        95% CI use the Fleiss–Cohen–Everitt standard error, exactly as <code>sieve kappa</code>; PABAK = 2·agreement − 1.{" "}
+        <a href={csvHref} className="text-brand-700 underline">
+          Download CSV
+        </a>
+      </p>
+    </div>
+  );
+}

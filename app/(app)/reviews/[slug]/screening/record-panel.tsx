@@ -1,0 +1,65 @@
+import type { ScreeningItem } from "@/lib/screening/data";
+import { HighlightedText } from "./highlighted-text";
+
+const LABEL: Record<string, string> = { INCLUDE: "Include", EXCLUDE: "Exclude", MAYBE: "Maybe" };
+
+/** The record as a reviewer reads it, with the review's terms highlighted. */
+export function RecordPanel({
+  item,
+  reasons,
+  include,
+  exclude,
+  position,
+}: {
+  item: ScreeningItem;
+  reasons: { id: string; label: string }[];
+  include: readonly string[];
+  exclude: readonly string[];
+  position: number;
+}) {
+  const reason = (id: string | null) => (id ? reasons.find((r) => r.id === id)?.label : undefined);
+  return (
+    <article aria-labelledby="record-title" className="rounded-lg border border-slate-200 bg-white p-5" data-testid="record" data-record-id={item.id} data-position={position}>
+      <h2 id="record-title" className="text-lg font-semibold leading-snug">
+        <HighlightedText text={item.title} include={include} exclude={exclude} />
+      </h2>
+      <p className="mt-1 text-sm text-slate-700">{item.authors.join("; ") || "No authors listed"}</p>
+      <p className="text-sm text-slate-600">
+        {[item.journal, item.year].filter(Boolean).join(", ")}
+        {item.doi ? <span className="ml-2 text-slate-500">doi:{item.doi}</span> : null}
+      </p>
+      <div className="mt-4 whitespace-pre-wrap text-sm leading-relaxed text-slate-900">
+        {item.abstract ? <HighlightedText text={item.abstract} include={include} exclude={exclude} /> : <em className="text-slate-500">No abstract.</em>}
+      </div>
+      {item.keywords.length ? (
+        <p className="mt-3 text-xs text-slate-600">
+          <span className="font-medium">Keywords: </span>
+          <HighlightedText text={item.keywords.join("; ")} include={include} exclude={exclude} />
+        </p>
+      ) : null}
+      <div className="mt-4 space-y-1 border-t border-slate-100 pt-3 text-sm" data-testid="votes">
+        {item.myVote ? (
+          <p data-testid="my-vote">
+            Your vote: <strong>{LABEL[item.myVote.decision]}</strong>
+            {reason(item.myVote.reasonId) ? ` (${reason(item.myVote.reasonId)})` : ""}
+            {item.myVote.note ? ` — “${item.myVote.note}”` : ""}
+          </p>
+        ) : (
+          <p className="text-slate-500">Not yet decided by you.</p>
+        )}
+        {item.otherVotes.map((v) => (
+          <p key={v.reviewerId} data-testid="other-vote">
+            {v.reviewerName}: <strong>{LABEL[v.decision]}</strong>
+            {reason(v.reasonId) ? ` (${reason(v.reasonId)})` : ""}
+            {v.note ? ` — “${v.note}”` : ""}
+          </p>
+        ))}
+        {item.resolution ? (
+          <p data-testid="resolution" className="text-slate-700">
+            Resolved: <strong>{LABEL[item.resolution.outcome]}</strong> by {item.resolution.method === "AGREEMENT" ? "agreement" : "adjudication"}. Votes are now locked.
+          </p>
+        ) : null}
+      </div>
+    </article>
+  );
+}

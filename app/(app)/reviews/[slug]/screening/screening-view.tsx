@@ -1,0 +1,194 @@
+"use client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { ScreeningItem } from "@/lib/screening/data";
+import type { Stage } from "@/lib/reviews/schema";
+import { decideAction, nextRecordsAction, undoDecisionAction } from "@/lib/screening/actions";
+import { ProgressBar } from "@/app/components/progress-bar";
+import { RecordPanel } from "./record-panel";
+import { DecisionPanel, type Settings } from "./decision-panel";
+import { FullTextPanel } from "./full-text-panel";
+
+type Progress = { mine: { done: number; total: number }; team: { total: number; complete: number } };
+type Reason = { id: string; label: string };
+
+/**
+ * One record at a time. The list holds my recent decisions (for ←) followed by the queue; the
+ * record after the current one is always prefetched, so a decision moves on at once and the
+ * server call runs behind it. A failed call puts the record back with the error shown.
+ */
+export function ScreeningView(props: {
+  slug: string;
+  stage: Stage;
+  history: ScreeningItem[];
+  queue: ScreeningItem[];
+  progress: Progress;
+  reasons: Reason[];
+  settings: Settings;
+  criteria: { inclusion: string; exclusion: string };
+  canRetrieve: boolean;
+}) {
+  const { slug, stage, reasons, settings } = props;
+  const [items, setItems] = useState<ScreeningItem[]>(() => [...props.history, ...props.queue]);
+  const [pos, setPos] = useState(() => (props.queue.length ? props.history.length : Math.max(0, props.history.length - 1)));
+  const [mine, setMine] = useState(props.progress.mine);
+  // Unsaved reason and note per record; a record without a draft shows its saved vote.
+  const [drafts, setDrafts] = useState<Record<string, { reasonId: string | null; note: string }>>({});
+  const [error, setError] = useState("");
+  const [status, setStatus] = useState("");
+  const decided = useRef<string[]>([]); // ids decided in this session, for undo
+  const itemsRef = useRef(items);
+  useEffect(() => {
+    itemsRef.current = items;
+  }, [items]);
+  const current: ScreeningItem | undefined = items[pos];
+  const draft = current ? (drafts[current.id] ?? { reasonId: current.myVote?.reasonId ?? null, note: current.myVote?.note ?? "" }) : { reasonId: null, note: "" };
+  const { reasonId, note } = draft;
+  const setDraft = (change: Partial<typeof draft>) => current && setDrafts((d) => ({ ...d, [current.id]: { ...draft, ...change } }));
+  const setReasonId = (value: string | null) => setDraft({ reasonId: value });
+  const setNote = (value: string) => setDraft({ note: value });
+
+  const patch = useCallback((id: string, change: Partial<ScreeningItem>) => setItems((list) => list.map((it) => (it.id === id ? { ...it, ...change } : it))), []);
+  const append = useCallback((more: ScreeningItem[]) => setItems((list) => [...list, ...more.filter((m) => !list.some((it) => it.id === m.id))]), []);
+  const undecidedIds = () => itemsRef.current.filter((it) => !it.myVote).map((it) => it.id);
+
+  // Keep one record prefetched beyond the current one.
+  const fetching = useRef(false);
+  useEffect(() => {
+    const ahead = items.slice(pos + 1).filter((it) => !it.myVote).length;
+    if (ahead >= 1 || fetching.current) return;
+    fetching.current = true;
+    nextRecordsAction({ slug, stage, exclude: undecidedIds() })
+      .then((r) => r.ok && append(r.data.items))
+      .finally(() => (fetching.current = false));
+  }, [pos, items, slug, stage, append]);
+
+  function decide(decision: "INCLUDE" | "EXCLUDE" | "MAYBE") {
+    if (!current) return;
+    if (current.resolution) return setError("This record is resolved; an adjudicator can reopen it.");
+    if (decision === "MAYBE" && !settings.allowMaybe) return setError("“Maybe” is switched off at this stage.");
+    const reason = decision === "EXCLUDE" ? reasonId : null;
+    if (decision === "EXCLUDE" && stage === "FULL_TEXT" && !reason) return setError("Choose a reason (1–9) to exclude at full text.");
+    const item = current;
+    const wasNew = !item.myVote;
+    const previous = item.myVote;
+    patch(item.id, { myVote: { decision, reasonId: reason, note } });
+    if (wasNew) {
+      setMine((m) => ({ ...m, done: m.done + 1 }));
+      decided.current.push(item.id);
+    }
+    setDrafts(({ [item.id]: _saved, ...rest }) => rest);
+    setError("");
+    setPos((p) => Math.min(p + 1, itemsRef.current.length));
+    setStatus(`${decision.toLowerCase()}d: ${item.title.slice(0, 60)}`);
+    decideAction({ slug, stage, recordId: item.id, decision, reasonId: reason ?? "", note, exclude: undecidedIds().filter((id) => id !== item.id) })
+      .then((r) => {
+        if (r.ok) {
+          append(r.data.next);
+          if (r.data.resolved) patch(item.id, { resolution: { outcome: decision, method: "AGREEMENT", reasonId: reason } });
+          return;
+        }
+        throw new Error(r.error);
+      })
+      .catch((e: Error) => {
+        patch(item.id, { myVote: previous });
+        if (wasNew) setMine((m) => ({ ...m, done: m.done - 1 }));
+        setPos(itemsRef.current.findIndex((it) => it.id === item.id));
+        setError(`Not saved: ${e.message}`);
+      });
+  }
+
+  function undo() {
+    const id = decided.current.pop() ?? [...itemsRef.current].reverse().find((it) => it.myVote && !it.resolution)?.id;
+    const item = itemsRef.current.find((it) => it.id === id);
+    if (!item?.myVote) return setError("Nothing to undo.");
+    undoDecisionAction({ slug, stage, recordId: item.id }).then((r) => {
+      if (!r.ok) return setError(r.error);
+      patch(item.id, { myVote: null });
+      setMine((m) => ({ ...m, done: m.done - 1 }));
+      setPos(itemsRef.current.findIndex((it) => it.id === item.id));
+      setStatus(`Undone: ${item.title.slice(0, 60)}`);
+    });
+  }
+
+  const move = (delta: number) => {
+    setError("");
+    setPos((p) => Math.max(0, Math.min(p + delta, itemsRef.current.length - 1)));
+  };
+
+  // Keyboard shortcuts, ignored while typing in a field (Escape leaves the field).
+  const keys = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  const onKey = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    if (target.closest("input, textarea, select, [contenteditable]")) {
+      if (e.key === "Escape") target.blur();
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const key = e.key.toLowerCase();
+    if (key === "i") decide("INCLUDE");
+    else if (key === "e") decide("EXCLUDE");
+    else if (key === "m") decide("MAYBE");
+    else if (key === "u") undo();
+    else if (key === "arrowleft") move(-1);
+    else if (key === "arrowright") move(1);
+    else if (/^[1-9]$/.test(key) && reasons[Number(key) - 1]) setReasonId(reasonId === reasons[Number(key) - 1].id ? null : reasons[Number(key) - 1].id);
+    else return;
+    e.preventDefault();
+  };
+  useEffect(() => {
+    keys.current = onKey;
+  });
+  useEffect(() => {
+    const handler = (e: KeyboardEvent) => keys.current(e);
+    window.addEventListener("keydown", handler);
+    return () => window.removeEventListener("keydown", handler);
+  }, []);
+
+  return (
+    <div className="space-y-4">
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div>
+          <p className="text-xs text-slate-600">
+            My progress: {mine.done} of {mine.total}
+          </p>
+          <ProgressBar done={mine.done} total={mine.total} label="My progress" />
+        </div>
+        <div>
+          <p className="text-xs text-slate-600">
+            Team: {props.progress.team.complete} of {props.progress.team.total} records with all votes in
+          </p>
+          <ProgressBar done={props.progress.team.complete} total={props.progress.team.total} label="Team progress" />
+        </div>
+      </div>
+      <p role="status" aria-live="polite" className="sr-only">
+        {status}
+      </p>
+      {current ? (
+        <div className={stage === "FULL_TEXT" ? "grid gap-4 xl:grid-cols-[1fr_1fr_20rem]" : "grid gap-4 lg:grid-cols-[1fr_22rem]"}>
+          <RecordPanel item={current} reasons={reasons} include={settings.highlightInclude} exclude={settings.highlightExclude} position={pos} />
+          {stage === "FULL_TEXT" ? <FullTextPanel slug={slug} item={current} canRetrieve={props.canRetrieve} onChange={(fullText) => patch(current.id, { fullText })} /> : null}
+          <DecisionPanel
+            stage={stage}
+            settings={settings}
+            reasons={reasons}
+            reasonId={reasonId}
+            onReason={setReasonId}
+            note={note}
+            onNote={setNote}
+            onDecide={decide}
+            onUndo={undo}
+            onMove={move}
+            error={error}
+            locked={Boolean(current.resolution)}
+            criteria={props.criteria}
+          />
+        </div>
+      ) : (
+        <div className="rounded border border-slate-200 bg-white p-6" data-testid="queue-empty">
+          <h2 className="font-semibold">Nothing left for you to screen here.</h2>
+          <p className="mt-1 text-sm text-slate-600">Records still waiting are with colleagues or the adjudicator. Press ← to look back at your decisions.</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { requireReviewAccess } from "@/lib/auth/access";
+import { hasCapability } from "@/lib/auth/roles";
+import type { Stage } from "@/lib/reviews/schema";
+import { getMyHistory, getNextItems, getProgress, getStageContext } from "@/lib/screening/data";
+import { STAGE_LABELS } from "@/lib/screening/schema";
+import { ScreeningView } from "./screening-view";
+
+/** The screening page of one stage: resumes at the first record still needing my vote. */
+export async function StagePage({ slug, stage }: { slug: string; stage: Stage }) {
+  const { review, roles, user } = await requireReviewAccess(slug);
+  const base = `/reviews/${review.slug}/screening`;
+  if (!hasCapability(roles, "screen")) {
+    return (
+      <div className="max-w-2xl space-y-2">
+        <h2 className="text-lg font-semibold">{STAGE_LABELS[stage]} screening</h2>
+        <p className="text-sm text-slate-700">Screening needs the Reviewer role in this review. An owner can add it on the Members page.</p>
+        <Link href={base} className="text-sm text-brand-700 underline">
+          Back to the screening overview
+        </Link>
+      </div>
+    );
+  }
+  const ctx = await getStageContext(review.id, stage);
+  const { reviewersPerRecord: required, blinded } = ctx.stageSettings;
+  const [history, queue, progress] = await Promise.all([
+    getMyHistory(review.id, stage, user.id, blinded),
+    getNextItems(review.id, stage, user.id, { required, blinded, limit: 3 }),
+    getProgress(review.id, stage, user.id, required),
+  ]);
+  return (
+    <ScreeningView
+      slug={review.slug}
+      stage={stage}
+      history={history}
+      queue={queue}
+      progress={progress}
+      reasons={ctx.reasons}
+      settings={{ ...ctx.stageSettings, highlightInclude: ctx.settings.highlightInclude, highlightExclude: ctx.settings.highlightExclude }}
+      criteria={{ inclusion: ctx.criteria.inclusionCriteria, exclusion: ctx.criteria.exclusionCriteria }}
+      canRetrieve={hasCapability(roles, "retrieve")}
+    />
+  );
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Stage } from "@/lib/reviews/schema";
+import { queueStart } from "@/lib/screening/rules";
+
+/**
+ * The screening queue in portable SQL (quoted identifiers, NOT EXISTS, COUNT; no SQLite-only
+ * syntax), because Prisma's filters cannot say "the primary of its duplicate group" or "fewer
+ * than N votes". Only unique records are screened: no duplicate group, or the group's primary.
+ */
+const UNIQUE_RECORD = Prisma.sql`(r."duplicateGroupId" IS NULL OR EXISTS (
+  SELECT 1 FROM "DuplicateGroup" g WHERE g."id" = r."duplicateGroupId" AND g."primaryRecordId" = r."id"))`;
+
+/** Records eligible at a stage: every unique record at title/abstract; those it included at full text. */
+function eligible(stage: Stage): Prisma.Sql {
+  if (stage === "TITLE_ABSTRACT") return UNIQUE_RECORD;
+  return Prisma.sql`${UNIQUE_RECORD} AND EXISTS (SELECT 1 FROM "ScreeningResolution" t
+    WHERE t."recordId" = r."id" AND t."stage" = 'TITLE_ABSTRACT' AND t."outcome" = 'INCLUDE')`;
+}
+
+/** Records that still need this reviewer's vote: unresolved, not voted by them, short of the required votes. */
+function needsVote(reviewId: string, stage: Stage, reviewerId: string, required: number): Prisma.Sql {
+  return Prisma.sql`r."reviewId" = ${reviewId} AND ${eligible(stage)}
+    AND NOT EXISTS (SELECT 1 FROM "ScreeningResolution" s WHERE s."recordId" = r."id" AND s."stage" = ${stage})
+    AND NOT EXISTS (SELECT 1 FROM "ScreeningDecision" d WHERE d."recordId" = r."id" AND d."stage" = ${stage} AND d."reviewerId" = ${reviewerId})
+    AND (SELECT COUNT(*) FROM "ScreeningDecision" c WHERE c."recordId" = r."id" AND c."stage" = ${stage}) < ${required}`;
+}
+
+/**
+ * The next records for a reviewer, in their own deterministic order: the (position, id) walk
+ * rotated to start at queueStart(reviewer). Two index-ordered range scans (from the start point,
+ * then wrapping round) instead of one sort over every record, so the cost does not grow with the
+ * review. `exclude` holds records the client already shows or has prefetched.
+ */
+export async function nextRecordIds(
+  client: Tx,
+  args: { reviewId: string; stage: Stage; reviewerId: string; required: number; exclude: readonly string[]; limit: number },
+): Promise<string[]> {
+  const { reviewId, stage, reviewerId, required, exclude, limit } = args;
+  // ORDER BY … LIMIT 1 walks the index from its end; MAX() with a WHERE would scan every entry of the review.
+  const last = await client.record.findFirst({ where: { reviewId }, orderBy: [{ position: "desc" }, { id: "desc" }], select: { position: true } });
+  const start = queueStart(reviewerId, reviewId, (last?.position ?? -1) + 1);
+  const notShown = exclude.length ? Prisma.sql`AND r."id" NOT IN (${Prisma.join(exclude)})` : Prisma.empty;
+  const scan = (range: Prisma.Sql, n: number) =>
+    client.$queryRaw<{ id: string }[]>`SELECT r."id" FROM "Record" r
+      WHERE ${needsVote(reviewId, stage, reviewerId, required)} AND ${range} ${notShown}
+      ORDER BY r."position", r."id" LIMIT ${n}`;
+  const first = await scan(Prisma.sql`r."position" >= ${start}`, limit);
+  if (first.length >= limit || start === 0) return first.map((r) => r.id);
+  const wrapped = await scan(Prisma.sql`r."position" < ${start}`, limit - first.length);
+  return [...first, ...wrapped].map((r) => r.id);
+}
+
+/** How many records still need this reviewer's vote (for the progress bar; one scan, so page loads only). */
+export async function countNeedingVote(reviewId: string, stage: Stage, reviewerId: string, required: number): Promise<number> {
+  const rows = await db.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS n FROM "Record" r WHERE ${needsVote(reviewId, stage, reviewerId, required)}`;
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Team progress: eligible records, and those with all their votes in (resolved or awaiting adjudication). */
+export async function countStage(reviewId: string, stage: Stage, required: number) {
+  const rows = await db.$queryRaw<{ total: bigint | number; complete: bigint | number | null }[]>`SELECT COUNT(*) AS total,
+      SUM(CASE WHEN EXISTS (SELECT 1 FROM "ScreeningResolution" s WHERE s."recordId" = r."id" AND s."stage" = ${stage})
+        OR (SELECT COUNT(*) FROM "ScreeningDecision" c WHERE c."recordId" = r."id" AND c."stage" = ${stage}) >= ${required}
+        THEN 1 ELSE 0 END) AS complete
+    FROM "Record" r WHERE r."reviewId" = ${reviewId} AND ${eligible(stage)}`;
+  return { total: Number(rows[0]?.total ?? 0), complete: Number(rows[0]?.complete ?? 0) };
+}
+
+/** Whether one record is eligible at a stage (the mutation's guard against voting on a duplicate or an excluded record). */
+export async function isEligible(client: Tx, reviewId: string, stage: Stage, recordId: string): Promise<boolean> {
+  const rows = await client.$queryRaw<{ id: string }[]>`SELECT r."id" FROM "Record" r
+    WHERE r."id" = ${recordId} AND r."reviewId" = ${reviewId} AND ${eligible(stage)}`;
+  return rows.length === 1;
+}
+
+/** Records with all required votes in and no resolution: the conflicts (and reopened records). */
+export async function unresolvedCompleteIds(reviewId: string, stage: Stage, required: number, limit: number): Promise<string[]> {
+  const rows = await db.$queryRaw<{ recordId: string }[]>`SELECT d."recordId" FROM "ScreeningDecision" d
+    WHERE d."reviewId" = ${reviewId} AND d."stage" = ${stage}
+      AND NOT EXISTS (SELECT 1 FROM "ScreeningResolution" s WHERE s."recordId" = d."recordId" AND s."stage" = ${stage})
+    GROUP BY d."recordId" HAVING COUNT(*) >= ${required}
+    ORDER BY MAX(d."updatedAt") LIMIT ${limit}`;
+  return rows.map((r) => r.recordId);
+}
