@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { readReviewSettings } from "@/lib/reviews/schema";
+import { readReviewSettings, type Stage } from "@/lib/reviews/schema";
+import { countStage } from "@/lib/screening/queue";
 
 export async function listReviewsForUser(userId: string) {
   const reviews = await db.review.findMany({
@@ -26,8 +27,12 @@ export async function getProtocol(reviewId: string) {
 
 export type StageProgress = { label: string; href: string; done: number; total: number; detail: string; available: boolean };
 
-/** Live counts for every stage of the workflow, straight from the data. */
-export async function getDashboard(reviewId: string, slug: string): Promise<StageProgress[]> {
+/**
+ * Live counts for every stage of the workflow, straight from the data. While a screening stage is
+ * blinded, someone who cannot adjudicate sees "all votes in" instead of resolved and included
+ * counts: watching "resolved" tick after their own vote would tell them whether a colleague agreed.
+ */
+export async function getDashboard(reviewId: string, slug: string, viewer: { seesOutcomes: boolean }): Promise<StageProgress[]> {
   const base = `/reviews/${slug}`;
   const [searches, records, duplicates, taResolved, taIncluded, taConflicts, ftResolved, ftIncluded, studies, extracted, appraised, analyses] =
     await Promise.all([
@@ -46,10 +51,19 @@ export async function getDashboard(reviewId: string, slug: string): Promise<Stag
     ]);
   const removed = duplicates;
   const unique = records - removed;
+  const settings = readReviewSettings((await db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { settings: true } })).settings);
+  const blindedStage = async (stage: Stage, stageSettings: { blinded: boolean; reviewersPerRecord: number }) =>
+    stageSettings.blinded && !viewer.seesOutcomes ? countStage(reviewId, stage, stageSettings.reviewersPerRecord) : null;
+  const [taBlind, ftBlind] = await Promise.all([blindedStage("TITLE_ABSTRACT", settings.titleAbstract), blindedStage("FULL_TEXT", settings.fullText)]);
+  const hidden = "outcomes hidden while blinded";
   return [
     { label: "Identification", href: `${base}/identification`, done: records, total: records, detail: `${records} records from ${searches} searches; ${removed} duplicates removed`, available: true },
-    { label: "Title/abstract screening", href: `${base}/screening/title-abstract`, done: taResolved, total: unique, detail: `${taResolved} of ${unique} resolved; ${taConflicts.length} awaiting votes or adjudication`, available: unique > 0 },
-    { label: "Full text", href: `${base}/screening/full-text`, done: ftResolved, total: taIncluded, detail: `${ftResolved} of ${taIncluded} assessed; ${ftIncluded} included`, available: taIncluded > 0 },
+    taBlind
+      ? { label: "Title/abstract screening", href: `${base}/screening/title-abstract`, done: taBlind.complete, total: taBlind.total, detail: `${taBlind.complete} of ${taBlind.total} have every vote in; ${hidden}`, available: unique > 0 }
+      : { label: "Title/abstract screening", href: `${base}/screening/title-abstract`, done: taResolved, total: unique, detail: `${taResolved} of ${unique} resolved; ${taConflicts.length} awaiting votes or adjudication`, available: unique > 0 },
+    ftBlind
+      ? { label: "Full text", href: `${base}/screening/full-text`, done: ftBlind.complete, total: ftBlind.total, detail: `${ftBlind.complete} of ${ftBlind.total} have every vote in; ${hidden}`, available: ftBlind.total > 0 }
+      : { label: "Full text", href: `${base}/screening/full-text`, done: ftResolved, total: taIncluded, detail: `${ftResolved} of ${taIncluded} assessed; ${ftIncluded} included`, available: taIncluded > 0 },
     { label: "Extraction", href: base, done: extracted, total: studies, detail: `${extracted} of ${studies} studies with consensus data`, available: studies > 0 },
     { label: "Risk of bias", href: base, done: appraised, total: studies, detail: `${appraised} of ${studies} studies appraised`, available: studies > 0 },
     { label: "Results", href: base, done: analyses, total: analyses, detail: `${analyses} analyses`, available: studies > 0 },

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { requireReviewAccess } from "@/lib/auth/access";
+import { hasCapability } from "@/lib/auth/roles";
 import { getDashboard } from "@/lib/reviews/data";
 import { ProgressBar } from "@/app/components/progress-bar";
 
 export default async function ReviewDashboard({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { review } = await requireReviewAccess(slug);
-  const stages = await getDashboard(review.id, review.slug);
+  const { review, roles } = await requireReviewAccess(slug);
+  const stages = await getDashboard(review.id, review.slug, { seesOutcomes: hasCapability(roles, "adjudicate") });
   return (
     <section aria-labelledby="workflow-heading">
       <h2 id="workflow-heading" className="text-lg font-semibold">
