@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Native addons and packages that read their own data files at run time stay outside the bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@resvg/resvg-js", "pdfkit", "svg-to-pdfkit"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/driver-adapter-utils", "@resvg/resvg-js", "pdfkit", "svg-to-pdfkit"],
   experimental: { serverActions: { bodySizeLimit: "200mb" } },
   poweredByHeader: false,
   // `npm test` runs tsc over the whole project as its own step; checking again here only doubles build time.

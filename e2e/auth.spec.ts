@@ -1,3 +1,4 @@
+import { encode } from "next-auth/jwt";
 import { test, expect, createTestUser } from "./fixtures";
 
 test("a new user signs up, signs out and signs back in", async ({ page }) => {
@@ -33,4 +34,13 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText("Wrong e-mail or password.");
   await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("an expired session is treated as signed out", async ({ page }) => {
+  const user = await createTestUser("Expired");
+  const token = await encode({ token: { sub: user.id, email: user.email, name: user.name }, secret: process.env.NEXTAUTH_SECRET!, maxAge: -60 });
+  await page.context().addCookies([{ name: "next-auth.session-token", value: token, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" }]);
+  await page.goto("/reviews");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 });

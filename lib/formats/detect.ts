@@ -56,7 +56,7 @@ function decodeStrict(bytes: Uint8Array, encoding: string, warnings: ParseWarnin
 }
 
 /** UTF-16 without a BOM: ASCII text then has a zero in every other byte. */
-function guessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+export function guessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
   const n = Math.min(bytes.length, 4096) & ~1;
   if (n < 4) return undefined;
   let evenZeros = 0;

@@ -2,7 +2,10 @@ import { makeAuthor, parseAuthorName } from "./authors";
 import { extractPmcid, extractPmid, normalizeDoi, normalizeIssn } from "./identifiers";
 import { extractYear, splitPages } from "./pages";
 import type { Author, BibRecord, ParseWarning } from "./record";
-import { cleanAbstract, cleanField, cleanTitle, emptyRecord, LineCursor, pruneRecord, pushUnique, quoteLine, refuseEmpty, WarningLog } from "./record-builder";
+import {
+  cleanAbstract, cleanField, cleanTitle, collectRecords, emptyRecord, LineCursor, pruneRecord, pushUnique, quoteLine, refuseEmpty, WarningLog,
+  type LineSource, type RecordReader,
+} from "./record-builder";
 
 /**
  * MEDLINE/PubMed display format (.nbib, .txt): "TAG - value" with the tag padded to four
@@ -25,19 +28,24 @@ export function medlineValueStart(line: string): number {
 }
 
 export function parseMedline(text: string): { records: BibRecord[]; warnings: ParseWarning[] } {
+  return collectRecords(readMedline(new LineCursor(text)));
+}
+
+/** The streaming form of parseMedline: yields each record at the blank line (or PMID) that ends it. */
+export function* readMedline(cursor: LineSource): RecordReader {
   const warnings = new WarningLog();
-  const records: BibRecord[] = [];
-  const cursor = new LineCursor(text);
   let raw: Record<string, string[]> | null = null;
   let lastValues: string[] | null = null;
   let startLine = 0;
   let anyTag = false;
 
-  const close = () => {
-    if (raw) records.push(medlineToRecord(raw, startLine, warnings));
+  const close = (): BibRecord | null => {
+    const record = raw ? medlineToRecord(raw, startLine, warnings) : null;
     raw = null;
     lastValues = null;
+    return record;
   };
+  let closed: BibRecord | null;
 
   for (let line = cursor.next(); line !== null; line = cursor.next()) {
     if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
@@ -46,7 +54,7 @@ export function parseMedline(text: string): { records: BibRecord[]; warnings: Pa
       anyTag = true;
       const tag = line.slice(0, 4).trimEnd();
       // A new PMID without a blank line before it still starts a new record.
-      if (tag === "PMID" && raw?.PMID) close();
+      if (tag === "PMID" && raw?.PMID && (closed = close())) yield closed;
       if (!raw) {
         raw = {};
         startLine = cursor.lineNumber;
@@ -60,7 +68,7 @@ export function parseMedline(text: string): { records: BibRecord[]; warnings: Pa
     if (c0 === 32 || c0 === 9) {
       const trimmed = line.trim();
       if (!trimmed) {
-        close();
+        if ((closed = close())) yield closed;
         continue;
       }
       if (lastValues) {
@@ -69,7 +77,7 @@ export function parseMedline(text: string): { records: BibRecord[]; warnings: Pa
       }
     }
     if (!line.trim()) {
-      close();
+      if ((closed = close())) yield closed;
       continue;
     }
     if (lastValues) {
@@ -79,9 +87,9 @@ export function parseMedline(text: string): { records: BibRecord[]; warnings: Pa
       warnings.add(`line outside any record ignored: ${quoteLine(line)}`, cursor.lineNumber);
     }
   }
-  close();
+  if ((closed = close())) yield closed;
   if (!anyTag) refuseEmpty("MEDLINE", 'tag lines such as "PMID- 12345678" or "TI  - Title"');
-  return { records, warnings: warnings.finish() };
+  return warnings.finish();
 }
 
 function first(raw: Record<string, string[]>, ...tags: string[]): string | undefined {

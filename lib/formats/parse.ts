@@ -3,11 +3,13 @@ import { parseCsv } from "./csv";
 import type { ColumnMapping } from "./csv-mapping";
 import { decodeBytes, detectFormat, FORMAT_NAMES } from "./detect";
 import { parseEndnoteXml } from "./endnote-xml";
-import { parseMedline } from "./medline";
+import { ByteLines, CHUNK_BYTES, isStreamableUtf8 } from "./line-source";
+import { parseMedline, readMedline } from "./medline";
 import { parsePubmedXml } from "./pubmed-xml";
 import { ParseError, type BibRecord, type ImportFormat, type ParseResult, type ParseWarning } from "./record";
-import { parseRis } from "./ris";
-import { parseWos } from "./wos";
+import type { LineSource, RecordReader } from "./record-builder";
+import { parseRis, readRis } from "./ris";
+import { parseWos, readWos } from "./wos";
 import { parseWosTab } from "./wos-tab";
 
 export type ParseOptions = {
@@ -36,6 +38,22 @@ const EXPECTED =
   'expected RIS ("TY  - JOUR"), MEDLINE ("PMID- 123"), PubMed XML (<PubmedArticleSet>), Web of Science ("FN"/"PT J"), ' +
   "BibTeX (@article{…}), EndNote XML (<xml><records>) or a CSV/TSV header row";
 
+/** Records per batch of openBatches/parseInBatches unless the caller says otherwise. */
+export const DEFAULT_BATCH_SIZE = 2000;
+
+/** The line-based formats, which are parsed straight from the bytes a chunk at a time. */
+const READERS: Partial<Record<ImportFormat, (lines: LineSource) => RecordReader>> = { ris: readRis, medline: readMedline, wos: readWos };
+
+/** Bytes decoded up front for format detection: at least the 65,536 characters detectFormat reads. */
+const HEAD_BYTES = 1 << 18;
+
+export type RecordBatches = {
+  format: ImportFormat;
+  encoding: string;
+  /** Yields the records in order, `batchSize` at a time; returns the file's warnings (as parseBuffer's). */
+  batches: Generator<BibRecord[], ParseWarning[], undefined>;
+};
+
 /**
  * The single entry point for every import: decodes the bytes, detects the format, parses.
  * Throws ParseError (with a line or byte offset) for empty, unrecognisable or broken files and
@@ -43,7 +61,91 @@ const EXPECTED =
  * @example parseBuffer(await file.bytes()).records.length
  */
 export function parseBuffer(bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
+  const { format, encoding, batches } = openBatches(bytes, options, Infinity);
+  let records: BibRecord[] = [];
+  for (;;) {
+    const step = batches.next();
+    if (step.done) return { format, encoding, records, warnings: step.value };
+    records = records.length ? records.concat(step.value) : step.value;
+  }
+}
+
+/**
+ * parseBuffer a batch at a time, so that a large import need not hold every record (nor the whole
+ * decoded text) at once: RIS, MEDLINE and Web of Science plain text are decoded and parsed
+ * incrementally; the other formats are parsed whole and handed out in batches. Format and encoding
+ * are known (and the file refused when empty, binary or unrecognised) before the first batch;
+ * the generator throws ParseError when the file turns out to hold no records. The records, their
+ * order and the warnings are exactly parseBuffer's. `chunkBytes` is for tests.
+ */
+export function openBatches(bytes: Uint8Array, options: ParseOptions = {}, batchSize = DEFAULT_BATCH_SIZE, chunkBytes = CHUNK_BYTES): RecordBatches {
   if (bytes.length === 0) throw new ParseError("the file is empty");
+  // Files the piecewise path cannot reproduce exactly (other encodings, NUL bytes, a blank head) take the whole path.
+  if (bytes.indexOf(0) === -1 && isStreamableUtf8(bytes)) {
+    const head = new TextDecoder("utf-8").decode(bytes.subarray(0, HEAD_BYTES), { stream: true });
+    const format = head.trim() ? (options.format && options.format !== "auto" ? options.format : detectFormat(head)) : undefined;
+    const read = format && READERS[format];
+    if (format && read) {
+      const before = extensionWarning(options.fileName, format);
+      return { format, encoding: "utf-8", batches: streamBatches(read(new ByteLines(bytes, chunkBytes)), format, before, batchSize) };
+    }
+  }
+  const { format, encoding, records, warnings } = parseWhole(bytes, options);
+  return { format, encoding, batches: sliceBatches(records, warnings, batchSize) };
+}
+
+export type BatchInfo = { format: ImportFormat; encoding: string; /** Index of the batch's first record in the file. */ position: number };
+export type BatchSummary = { format: ImportFormat; encoding: string; recordCount: number; warnings: ParseWarning[] };
+
+/**
+ * Parses and hands each batch to `onBatch` (awaited before the next is parsed), then returns the
+ * count and warnings. Run it inside one transaction when storing: a file can still fail after
+ * its first batches (e.g. no records at all), and an import is all or nothing.
+ * @example await writeTransaction((tx) => parseInBatches(bytes, {}, (records, { position }) => insertRecords(tx, …)))
+ */
+export async function parseInBatches(
+  bytes: Uint8Array,
+  options: ParseOptions,
+  onBatch: (records: BibRecord[], info: BatchInfo) => void | Promise<void>,
+  batchSize = DEFAULT_BATCH_SIZE,
+): Promise<BatchSummary> {
+  const { format, encoding, batches } = openBatches(bytes, options, batchSize);
+  let position = 0;
+  for (;;) {
+    const step = batches.next();
+    if (step.done) return { format, encoding, recordCount: position, warnings: step.value };
+    await onBatch(step.value, { format, encoding, position });
+    position += step.value.length;
+  }
+}
+
+function* streamBatches(reader: RecordReader, format: ImportFormat, before: ParseWarning[], batchSize: number): Generator<BibRecord[], ParseWarning[], undefined> {
+  let batch: BibRecord[] = [];
+  let count = 0;
+  for (;;) {
+    const step = reader.next();
+    if (step.done) {
+      if (batch.length) yield batch;
+      if (count === 0) throw new ParseError(`no records found in this ${FORMAT_NAMES[format]} file`);
+      return [...before, ...step.value];
+    }
+    batch.push(step.value);
+    count++;
+    if (batch.length >= batchSize) {
+      yield batch;
+      batch = [];
+    }
+  }
+}
+
+function* sliceBatches(records: BibRecord[], warnings: ParseWarning[], batchSize: number): Generator<BibRecord[], ParseWarning[], undefined> {
+  if (records.length <= batchSize) yield records;
+  else for (let i = 0; i < records.length; i += batchSize) yield records.slice(i, i + batchSize);
+  return warnings;
+}
+
+/** The whole-text path: decode everything, detect, parse with the format's parser. */
+function parseWhole(bytes: Uint8Array, options: ParseOptions): ParseResult {
   const decoded = decodeBytes(bytes);
   if (!decoded.text.trim()) throw new ParseError("the file is empty (only whitespace)");
   if (decoded.text.includes("\u0000")) {

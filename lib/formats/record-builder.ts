@@ -75,6 +75,16 @@ export class WarningLog {
     else this.dropped++;
   }
 
+  /**
+   * Appends another log's warnings after this one's, as if they had been added to this log in
+   * that order (the cap and the "further warnings" count come out the same).
+   */
+  append(other: WarningLog): void {
+    const room = Math.max(0, MAX_WARNINGS - this.list.length);
+    this.list.push(...other.list.slice(0, room));
+    this.dropped += other.dropped + Math.max(0, other.list.length - room);
+  }
+
   finish(): ParseWarning[] {
     // Stable sort: warnings gathered at the end of a pass ("N stray lines") land in file order.
     this.list.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
@@ -83,11 +93,32 @@ export class WarningLog {
   }
 }
 
+/** Where a line-based parser reads its lines from: a LineCursor over a string, or ByteLines. */
+export interface LineSource {
+  /** The next line without its terminator, or null at the end. */
+  next(): string | null;
+  /** 1-based number of the line last returned. */
+  readonly lineNumber: number;
+}
+
+/** A line-based parser: yields records as they close, returns the file's warnings at the end. */
+export type RecordReader = Generator<BibRecord, ParseWarning[], undefined>;
+
+/** Runs a reader to the end, for the whole-text parse functions. */
+export function collectRecords(reader: RecordReader): { records: BibRecord[]; warnings: ParseWarning[] } {
+  const records: BibRecord[] = [];
+  for (;;) {
+    const step = reader.next();
+    if (step.done) return { records, warnings: step.value };
+    records.push(step.value);
+  }
+}
+
 /**
  * Iterates over lines without splitting the whole text into an array. Accepts LF, CRLF and
  * lone CR (Web of Science RIS exports separate some tags with a bare CR).
  */
-export class LineCursor {
+export class LineCursor implements LineSource {
   /** 1-based number of the line last returned. */
   lineNumber = 0;
   private pos = 0;

@@ -2,7 +2,10 @@ import { parseAuthorName } from "./authors";
 import { doiFromUrl, extractPmcid, extractPmid, normalizeDoi, normalizeIssn } from "./identifiers";
 import { extractYear, splitPages } from "./pages";
 import type { BibRecord, ParseWarning } from "./record";
-import { cleanAbstract, cleanField, cleanTitle, emptyRecord, LineCursor, pruneRecord, pushUnique, refuseEmpty, WarningLog } from "./record-builder";
+import {
+  cleanAbstract, cleanField, cleanTitle, collectRecords, emptyRecord, LineCursor, pruneRecord, pushUnique, refuseEmpty, WarningLog,
+  type LineSource, type RecordReader,
+} from "./record-builder";
 
 /**
  * RIS in the dialects real databases write (EndNote, Zotero, Mendeley, Embase, Scopus, Web of
@@ -29,21 +32,30 @@ export function risValueStart(line: string): number {
 }
 
 export function parseRis(text: string): { records: BibRecord[]; warnings: ParseWarning[] } {
+  return collectRecords(readRis(new LineCursor(text)));
+}
+
+/**
+ * The streaming form of parseRis: yields each record once it can no longer change, i.e. when the
+ * next record starts or the file ends ("Link to…" lines after "ER" still belong to it).
+ */
+export function* readRis(cursor: LineSource): RecordReader {
   const warnings = new WarningLog();
-  const closed: Array<{ raw: Record<string, string[]>; line: number }> = [];
-  const cursor = new LineCursor(text);
+  // Mapping warnings come after the pass's own, as when the records were mapped after the pass.
+  const mapWarnings = new WarningLog();
   let raw: Record<string, string[]> | null = null;
   let lastValues: string[] | null = null;
   let startLine = 0;
   let strayLines = 0;
   let firstStray = 0;
   let anyTag = false;
-  let previous: Record<string, string[]> | null = null;
+  /** The last closed record, not yet mapped: "Link to…" lines may still follow it. */
+  // (Assigned inside close(), which control-flow narrowing cannot see.)
+  let previous = null as { raw: Record<string, string[]>; line: number } | null;
 
   const close = () => {
     if (!raw) return;
-    closed.push({ raw, line: startLine });
-    previous = raw;
+    previous = { raw, line: startLine };
     raw = null;
     lastValues = null;
   };
@@ -65,6 +77,8 @@ export function parseRis(text: string): { records: BibRecord[]; warnings: ParseW
       }
       if (!raw) {
         if (tag !== "TY") warnings.add(`tag ${tag} outside a record (no "TY  - " before it); started a new record`, cursor.lineNumber);
+        if (previous) yield risToRecord(previous.raw, previous.line, mapWarnings);
+        previous = null;
         raw = {};
         startLine = cursor.lineNumber;
       }
@@ -76,7 +90,7 @@ export function parseRis(text: string): { records: BibRecord[]; warnings: ParseW
     const trimmed = line.trim();
     if (!trimmed) continue;
     if (trimmed.startsWith(LINK_KEY)) {
-      const target: Record<string, string[]> | null = raw ?? previous;
+      const target: Record<string, string[]> | null = raw ?? previous?.raw ?? null;
       if (target) {
         (target[LINK_KEY] ??= []).push(trimmed);
         continue;
@@ -93,9 +107,9 @@ export function parseRis(text: string): { records: BibRecord[]; warnings: ParseW
   close();
   if (!anyTag) refuseEmpty("RIS", 'tag lines such as "TY  - JOUR" (two letters, two spaces, a hyphen)');
   if (strayLines) warnings.add(`${strayLines} line(s) outside any record ignored (headers, numbering)`, firstStray);
-  // Mapped after the pass so that "Link to…" lines which follow "ER" are part of the record.
-  const records = closed.map((c) => risToRecord(c.raw, c.line, warnings));
-  return { records, warnings: warnings.finish() };
+  if (previous) yield risToRecord(previous.raw, previous.line, mapWarnings);
+  warnings.append(mapWarnings);
+  return warnings.finish();
 }
 
 function first(raw: Record<string, string[]>, ...tags: string[]): string | undefined {

@@ -2,7 +2,10 @@ import { makeAuthor, parseAuthorName } from "./authors";
 import { extractPmid, normalizeDoi, normalizeIssn } from "./identifiers";
 import { extractYear, splitPages } from "./pages";
 import type { BibRecord, ParseWarning } from "./record";
-import { cleanAbstract, cleanField, cleanTitle, emptyRecord, LineCursor, pruneRecord, pushUnique, quoteLine, refuseEmpty, WarningLog } from "./record-builder";
+import {
+  cleanAbstract, cleanField, cleanTitle, collectRecords, emptyRecord, LineCursor, pruneRecord, pushUnique, quoteLine, refuseEmpty, WarningLog,
+  type LineSource, type RecordReader,
+} from "./record-builder";
 
 /**
  * Web of Science plain text ("FN Clarivate Analytics Web of Science", "VR 1.0", "PT J" … "ER",
@@ -20,9 +23,12 @@ function isWosTagLine(line: string): boolean {
 }
 
 export function parseWos(text: string): { records: BibRecord[]; warnings: ParseWarning[] } {
+  return collectRecords(readWos(new LineCursor(text)));
+}
+
+/** The streaming form of parseWos: yields each record at its "ER" (or the next "PT"). */
+export function* readWos(cursor: LineSource): RecordReader {
   const warnings = new WarningLog();
-  const records: BibRecord[] = [];
-  const cursor = new LineCursor(text);
   let raw: Record<string, string[]> | null = null;
   let lastTag = "";
   let startLine = 0;
@@ -30,11 +36,13 @@ export function parseWos(text: string): { records: BibRecord[]; warnings: ParseW
   let anyTag = false;
   let database = "Web of Science";
 
-  const close = () => {
-    if (raw) records.push(wosToRecord(raw, startLine, database, warnings));
+  const close = (): BibRecord | null => {
+    const record = raw ? wosToRecord(raw, startLine, database, warnings) : null;
     raw = null;
     lastTag = "";
+    return record;
   };
+  let closed: BibRecord | null;
 
   for (let line = cursor.next(); line !== null; line = cursor.next()) {
     if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
@@ -53,12 +61,12 @@ export function parseWos(text: string): { records: BibRecord[]; warnings: ParseW
         continue;
       }
       if (tag === "ER") {
-        close();
+        if ((closed = close())) yield closed;
         continue;
       }
       if (tag === "PT" && raw) {
         warnings.add(`record starting at line ${startLine} has no "ER" before the next "PT"; ended there`, cursor.lineNumber);
-        close();
+        if ((closed = close())) yield closed;
       }
       if (ended) warnings.add('data after "EF" (end of file marker) read as further records', cursor.lineNumber);
       ended = false;
@@ -79,9 +87,9 @@ export function parseWos(text: string): { records: BibRecord[]; warnings: ParseW
     }
     warnings.add(`expected a two-letter tag or an indented continuation, found ${quoteLine(line)}; ignored`, cursor.lineNumber);
   }
-  close();
+  if ((closed = close())) yield closed;
   if (!anyTag) refuseEmpty("Web of Science", 'tag lines such as "PT J" and "TI Title" ending with "ER"');
-  return { records, warnings: warnings.finish() };
+  return warnings.finish();
 }
 
 function first(raw: Record<string, string[]>, ...tags: string[]): string | undefined {

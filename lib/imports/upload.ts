@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { db, writeTransaction } from "@/lib/db";
+import { db, writeTransaction, type Tx } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/mutations";
 import { getCurrentUser } from "@/lib/auth/session";
 import { authorizeReview } from "@/lib/auth/authorize";
 import { DomainError } from "@/lib/errors";
-import { parseBuffer } from "@/lib/formats/parse";
-import { ParseError } from "@/lib/formats/record";
-import { importParsedFiles, type ParsedFile } from "@/lib/imports/mutations";
+import { parseInBatches } from "@/lib/formats/parse";
+import { ParseError, type BibRecord, type ImportFormat } from "@/lib/formats/record";
+import { insertRecords } from "@/lib/records/mutations";
 import { maxUploadBytes, uploadFieldsSchema } from "@/lib/imports/schema";
 
 const json = (status: number, body: unknown) => Response.json(body, { status });
@@ -44,50 +45,91 @@ export async function handleImportUpload(request: Request, slug: string): Promis
   const search = await db.search.findFirst({ where: { id: fields.data.searchId, reviewId: access.review.id } });
   if (!search) return json(400, { error: "Choose one of this review's searches.", fieldErrors: { searchId: ["Unknown search."] } });
 
-  const parsed: ParsedFile[] = [];
-  for (const file of files) {
-    try {
-      const result = parseBuffer(new Uint8Array(await file.arrayBuffer()), { format: fields.data.format, fileName: file.name });
-      parsed.push({ fileName: file.name, result });
-    } catch (error) {
-      if (error instanceof ParseError) return json(422, { error: `${file.name}: ${error.message}. Nothing was imported.` });
-      throw error;
-    }
-  }
-
-  const recordCount = parsed.reduce((n, p) => n + p.result.records.length, 0);
+  // Files are parsed a batch at a time (parseInBatches): a 100,000-record export never has all
+  // its records, nor its whole decoded text, in memory at once.
   const alreadyImported = await db.record.count({ where: { import: { searchId: search.id } } });
-  const countWarning =
+  const countWarningFor = (recordCount: number) =>
     search.reportedHits !== null && alreadyImported + recordCount !== search.reportedHits
       ? `${search.database} reported ${search.reportedHits} hits, but ${alreadyImported ? `${alreadyImported} already imported plus ` : ""}${recordCount} parsed here make ${alreadyImported + recordCount}.`
       : null;
-
-  if (fields.data.mode === "preview") {
-    return json(200, {
-      countWarning,
-      files: parsed.map(({ fileName, result }) => ({
-        fileName,
-        format: result.format,
-        encoding: result.encoding,
-        records: result.records.length,
-        warnings: result.warnings.slice(0, PREVIEW_WARNINGS),
-        moreWarnings: Math.max(0, result.warnings.length - PREVIEW_WARNINGS),
-        preview: result.records.slice(0, PREVIEW_RECORDS).map((r) => ({
-          title: r.title,
-          authors: r.authors.slice(0, 3).map((a) => a.family).join(", ") + (r.authors.length > 3 ? " et al." : ""),
-          year: r.year ?? null,
-          journal: r.journal ?? r.journalAbbrev ?? "",
-          doi: r.doi ?? "",
-        })),
-      })),
-    });
-  }
-
+  let current = "";
   try {
-    const imports = await writeTransaction((tx) => importParsedFiles(tx, user.id, access.review.id, search.id, parsed), { timeout: 600_000 });
-    return json(200, { countWarning, imports });
+    if (fields.data.mode === "preview") {
+      const previews = [];
+      for (const file of files) {
+        current = file.name;
+        const first: BibRecord[] = [];
+        const summary = await parseInBatches(new Uint8Array(await file.arrayBuffer()), { format: fields.data.format, fileName: file.name }, (records) => {
+          if (first.length < PREVIEW_RECORDS) first.push(...records.slice(0, PREVIEW_RECORDS - first.length));
+        });
+        previews.push({ fileName: file.name, summary, first });
+      }
+      return json(200, {
+        countWarning: countWarningFor(previews.reduce((n, p) => n + p.summary.recordCount, 0)),
+        files: previews.map(({ fileName, summary, first }) => ({
+          fileName,
+          format: summary.format,
+          encoding: summary.encoding,
+          records: summary.recordCount,
+          warnings: summary.warnings.slice(0, PREVIEW_WARNINGS),
+          moreWarnings: Math.max(0, summary.warnings.length - PREVIEW_WARNINGS),
+          preview: first.map((r) => ({
+            title: r.title,
+            authors: r.authors.slice(0, 3).map((a) => a.family).join(", ") + (r.authors.length > 3 ? " et al." : ""),
+            year: r.year ?? null,
+            journal: r.journal ?? r.journalAbbrev ?? "",
+            doi: r.doi ?? "",
+          })),
+        })),
+      });
+    }
+
+    const imports = await writeTransaction(
+      async (tx) => {
+        const stored = [];
+        for (const file of files) {
+          current = file.name;
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          stored.push(await importFileInBatches(tx, user.id, access.review.id, search.id, file.name, bytes, fields.data.format));
+        }
+        return stored;
+      },
+      { timeout: 600_000 },
+    );
+    return json(200, { countWarning: countWarningFor(imports.reduce((n, i) => n + i.records, 0)), imports });
   } catch (error) {
+    if (error instanceof ParseError) return json(422, { error: `${current}: ${error.message}. Nothing was imported.` });
     if (error instanceof DomainError) return json(400, { error: error.message });
     throw error;
   }
+}
+
+/**
+ * One file stored batch by batch in the caller's transaction (a parse error part-way rolls the
+ * whole upload back): the Import row, its records, then its final count, warnings and audit entry,
+ * as importParsedFiles writes them for a file parsed whole.
+ */
+async function importFileInBatches(tx: Tx, actorId: string, reviewId: string, searchId: string, fileName: string, bytes: Uint8Array, format: ImportFormat | "auto") {
+  const search = await tx.search.findFirst({ where: { id: searchId, reviewId }, select: { id: true } });
+  if (!search) throw new DomainError("That search does not belong to this review.", { searchId: ["Choose one of this review's searches."] });
+  let importId = "";
+  const summary = await parseInBatches(bytes, { format, fileName }, async (records, info) => {
+    if (info.position === 0) {
+      const created = await tx.import.create({
+        data: { reviewId, searchId, fileName, format: info.format, encoding: info.encoding, recordCount: 0, warnings: [], createdById: actorId },
+      });
+      importId = created.id;
+    }
+    await insertRecords(tx, reviewId, importId, records, info.position);
+  });
+  await tx.import.update({ where: { id: importId }, data: { recordCount: summary.recordCount, warnings: summary.warnings } });
+  await recordAudit(tx, {
+    reviewId,
+    actorId,
+    entity: "Import",
+    entityId: importId,
+    action: "create",
+    after: { fileName, searchId, format: summary.format, encoding: summary.encoding, records: summary.recordCount, warnings: summary.warnings.length },
+  });
+  return { id: importId, fileName, records: summary.recordCount };
 }
