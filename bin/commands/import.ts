@@ -2,9 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { db, writeTransaction } from "@/lib/db";
-import { parseBuffer } from "@/lib/formats/parse";
 import { ParseError, type ImportFormat } from "@/lib/formats/record";
-import { createSearch, importParsedFiles, type ParsedFile } from "@/lib/imports/mutations";
+import { createSearch, importFileBytes } from "@/lib/imports/mutations";
 import { IMPORT_FORMATS, searchFieldsSchema } from "@/lib/imports/schema";
 import { CliError, type Command } from "./types";
 import { actAs, domain, printResult, validate } from "./io";
@@ -41,27 +40,29 @@ export const importCommand: Command = {
     const { user, review } = await actAs(values.as, values.review, "manage");
     const fields = validate(searchFieldsSchema, { ...parseSearchLabel(values.search), kind: values.kind, reportedHits: values.hits });
 
-    // Parse everything before writing anything: one broken file means nothing is imported.
-    const parsed: ParsedFile[] = files.map((file) => {
-      try {
-        return { fileName: path.basename(file), result: parseBuffer(readFileSync(file), { format: values.format as ImportFormat | "auto", fileName: file }) };
-      } catch (error) {
-        if (error instanceof ParseError) throw new CliError(`${file}: ${error.message}. Nothing was imported.`);
-        throw error;
-      }
-    });
+    // One transaction for every file: a broken file part-way rolls back everything before it.
+    let current = "";
     const imports = await domain(() =>
       writeTransaction(
         async (tx) => {
           const existing = await tx.search.findFirst({ where: { reviewId: review.id, database: fields.database, dateRun: fields.dateRun ?? null } });
           const search = existing ?? (await createSearch(tx, user.id, review.id, fields));
-          return { search, imports: await importParsedFiles(tx, user.id, review.id, search.id, parsed) };
+          const stored = [];
+          for (const file of files) {
+            current = file;
+            stored.push(await importFileBytes(tx, user.id, review.id, search.id, { fileName: path.basename(file), bytes: readFileSync(file), format: values.format as ImportFormat | "auto" }));
+          }
+          return { search, imports: stored };
         },
         { timeout: 600_000 },
       ),
-    );
+    ).catch((error: unknown) => {
+      if (error instanceof ParseError) throw new CliError(`${current}: ${error.message}. Nothing was imported.`);
+      throw error;
+    });
     const total = imports.imports.reduce((n, i) => n + i.records, 0);
-    const warnings = parsed.flatMap((p) => p.result.warnings.map((w) => `${p.fileName}${w.line ? `:${w.line}` : ""}: ${w.message}`));
+    const stored = await db.import.findMany({ where: { id: { in: imports.imports.map((i) => i.id) } }, select: { fileName: true, warnings: true } });
+    const warnings = stored.flatMap((i) => (i.warnings as { line?: number; message: string }[]).map((w) => `${i.fileName}${w.line ? `:${w.line}` : ""}: ${w.message}`));
     printResult(
       values.json,
       { review: review.slug, searchId: imports.search.id, database: imports.search.database, imports: imports.imports, warnings },

@@ -1,7 +1,8 @@
 import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
-import type { ParseResult } from "@/lib/formats/record";
+import { parseInBatches } from "@/lib/formats/parse";
+import type { ImportFormat, ParseResult, ParseWarning } from "@/lib/formats/record";
 import { insertRecords } from "@/lib/records/mutations";
 import { releaseRecords } from "@/lib/dedup/mutations";
 import type { SearchFields } from "@/lib/imports/schema";
@@ -13,31 +14,66 @@ export async function createSearch(tx: Tx, actorId: string, reviewId: string, fi
 }
 
 export type ParsedFile = { fileName: string; result: ParseResult };
+type ImportSummary = { format: string; encoding: string; recordCount: number; warnings: ParseWarning[] };
+export type StoredImport = { id: string; fileName: string; records: number };
 
-/**
- * Stores every file's records in the caller's transaction: one broken write rolls back the
- * whole upload, so an import is all or nothing.
- */
-export async function importParsedFiles(tx: Tx, actorId: string, reviewId: string, searchId: string, files: ParsedFile[]) {
+async function assertSearchInReview(tx: Tx, reviewId: string, searchId: string) {
   const search = await tx.search.findFirst({ where: { id: searchId, reviewId }, select: { id: true } });
   if (!search) throw new DomainError("That search does not belong to this review.", { searchId: ["Choose one of this review's searches."] });
+}
+
+async function startImport(tx: Tx, actorId: string, reviewId: string, searchId: string, fileName: string, format: string, encoding: string) {
+  const created = await tx.import.create({ data: { reviewId, searchId, fileName, format, encoding, recordCount: 0, warnings: [], createdById: actorId } });
+  return created.id;
+}
+
+async function finishImport(tx: Tx, actorId: string, reviewId: string, searchId: string, importId: string, fileName: string, summary: ImportSummary): Promise<StoredImport> {
+  await tx.import.update({ where: { id: importId }, data: { recordCount: summary.recordCount, warnings: summary.warnings } });
+  await recordAudit(tx, {
+    reviewId,
+    actorId,
+    entity: "Import",
+    entityId: importId,
+    action: "create",
+    after: { fileName, searchId, format: summary.format, encoding: summary.encoding, records: summary.recordCount, warnings: summary.warnings.length },
+  });
+  return { id: importId, fileName, records: summary.recordCount };
+}
+
+/**
+ * Stores already-parsed files in the caller's transaction: one broken write rolls back the
+ * whole upload, so an import is all or nothing.
+ */
+export async function importParsedFiles(tx: Tx, actorId: string, reviewId: string, searchId: string, files: ParsedFile[]): Promise<StoredImport[]> {
+  await assertSearchInReview(tx, reviewId, searchId);
   const imports = [];
   for (const { fileName, result } of files) {
-    const created = await tx.import.create({
-      data: { reviewId, searchId, fileName, format: result.format, encoding: result.encoding, recordCount: result.records.length, warnings: result.warnings, createdById: actorId },
-    });
-    await insertRecords(tx, reviewId, created.id, result.records);
-    await recordAudit(tx, {
-      reviewId,
-      actorId,
-      entity: "Import",
-      entityId: created.id,
-      action: "create",
-      after: { fileName, searchId, format: result.format, encoding: result.encoding, records: result.records.length, warnings: result.warnings.length },
-    });
-    imports.push({ id: created.id, fileName, records: result.records.length });
+    const importId = await startImport(tx, actorId, reviewId, searchId, fileName, result.format, result.encoding);
+    await insertRecords(tx, reviewId, importId, result.records);
+    imports.push(await finishImport(tx, actorId, reviewId, searchId, importId, fileName, { ...result, recordCount: result.records.length }));
   }
   return imports;
+}
+
+/**
+ * Parses one export file a batch at a time and stores each batch in the caller's transaction,
+ * so a 100,000-record export never sits in memory whole; a parse error part-way (ParseError)
+ * rolls the whole upload back.
+ */
+export async function importFileBytes(
+  tx: Tx,
+  actorId: string,
+  reviewId: string,
+  searchId: string,
+  file: { fileName: string; bytes: Uint8Array; format: ImportFormat | "auto" },
+): Promise<StoredImport> {
+  await assertSearchInReview(tx, reviewId, searchId);
+  let importId = "";
+  const summary = await parseInBatches(file.bytes, { format: file.format, fileName: file.fileName }, async (records, info) => {
+    if (info.position === 0) importId = await startImport(tx, actorId, reviewId, searchId, file.fileName, info.format, info.encoding);
+    await insertRecords(tx, reviewId, importId, records, info.position);
+  });
+  return finishImport(tx, actorId, reviewId, searchId, importId, file.fileName, summary);
 }
 
 /** Undo is allowed only while nothing downstream depends on the import's records. */

@@ -1,13 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import { db, writeTransaction, type Tx } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
+import { db, writeTransaction } from "@/lib/db";
 import { getCurrentUser } from "@/lib/auth/session";
 import { authorizeReview } from "@/lib/auth/authorize";
 import { DomainError } from "@/lib/errors";
 import { parseInBatches } from "@/lib/formats/parse";
-import { ParseError, type BibRecord, type ImportFormat } from "@/lib/formats/record";
-import { insertRecords } from "@/lib/records/mutations";
+import { ParseError, type BibRecord } from "@/lib/formats/record";
+import { importFileBytes } from "@/lib/imports/mutations";
 import { maxUploadBytes, uploadFieldsSchema } from "@/lib/imports/schema";
 
 const json = (status: number, body: unknown) => Response.json(body, { status });
@@ -90,7 +89,7 @@ export async function handleImportUpload(request: Request, slug: string): Promis
         for (const file of files) {
           current = file.name;
           const bytes = new Uint8Array(await file.arrayBuffer());
-          stored.push(await importFileInBatches(tx, user.id, access.review.id, search.id, file.name, bytes, fields.data.format));
+          stored.push(await importFileBytes(tx, user.id, access.review.id, search.id, { fileName: file.name, bytes, format: fields.data.format }));
         }
         return stored;
       },
@@ -102,34 +101,4 @@ export async function handleImportUpload(request: Request, slug: string): Promis
     if (error instanceof DomainError) return json(400, { error: error.message });
     throw error;
   }
-}
-
-/**
- * One file stored batch by batch in the caller's transaction (a parse error part-way rolls the
- * whole upload back): the Import row, its records, then its final count, warnings and audit entry,
- * as importParsedFiles writes them for a file parsed whole.
- */
-async function importFileInBatches(tx: Tx, actorId: string, reviewId: string, searchId: string, fileName: string, bytes: Uint8Array, format: ImportFormat | "auto") {
-  const search = await tx.search.findFirst({ where: { id: searchId, reviewId }, select: { id: true } });
-  if (!search) throw new DomainError("That search does not belong to this review.", { searchId: ["Choose one of this review's searches."] });
-  let importId = "";
-  const summary = await parseInBatches(bytes, { format, fileName }, async (records, info) => {
-    if (info.position === 0) {
-      const created = await tx.import.create({
-        data: { reviewId, searchId, fileName, format: info.format, encoding: info.encoding, recordCount: 0, warnings: [], createdById: actorId },
-      });
-      importId = created.id;
-    }
-    await insertRecords(tx, reviewId, importId, records, info.position);
-  });
-  await tx.import.update({ where: { id: importId }, data: { recordCount: summary.recordCount, warnings: summary.warnings } });
-  await recordAudit(tx, {
-    reviewId,
-    actorId,
-    entity: "Import",
-    entityId: importId,
-    action: "create",
-    after: { fileName, searchId, format: summary.format, encoding: summary.encoding, records: summary.recordCount, warnings: summary.warnings.length },
-  });
-  return { id: importId, fileName, records: summary.recordCount };
 }
