@@ -29,6 +29,12 @@ function printHelp() {
   );
 }
 
+// `sieve parse big.ris | head` closes the pipe early; that is the reader's choice, not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 // process.exit() drops whatever is still buffered for a pipe, so let stdout drain first.
 const flushed = () => new Promise<void>((resolve) => process.stdout.write("", () => resolve()));
 

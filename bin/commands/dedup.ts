@@ -1,12 +1,11 @@
-import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { db, writeTransaction } from "@/lib/db";
-import { findDuplicates } from "../../lib/dedup/detect";
+import { findDuplicates } from "@/lib/dedup/detect";
 import { runDeduplication } from "@/lib/dedup/mutations";
-import { parseBufferAsync } from "../../lib/formats/parse";
-import { ParseError, type BibRecord } from "../../lib/formats/record";
+import type { BibRecord } from "@/lib/formats/record";
 import { CliError, type Command } from "./types";
 import { actAs, domain } from "./io";
+import { parseExportFile } from "./files";
 
 type Ref = { file: string; index: number };
 
@@ -53,7 +52,7 @@ export const dedupCommand: Command = {
     const records: BibRecord[] = [];
     const refs: Ref[] = [];
     for (const file of positionals) {
-      const parsed = await parseFile(file);
+      const { records: parsed } = await parseExportFile(file);
       parsed.forEach((record, index) => {
         records.push(record);
         refs.push({ file, index });
@@ -110,20 +109,6 @@ async function runOnReview(slug: string, as: string | undefined, json: boolean):
   return 0;
 }
 
-async function parseFile(file: string): Promise<BibRecord[]> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch (error) {
-    throw new CliError(`${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
-  }
-  try {
-    return (await parseBufferAsync(bytes, { format: "auto", fileName: file })).records;
-  } catch (error) {
-    if (error instanceof ParseError) throw new CliError(`${file}: ${error.message}`);
-    throw error;
-  }
-}
 
 /** Resolves once the text is handed to the OS: the CLI exits right after, which would cut a piped stdout short. */
 function writeOut(text: string): Promise<void> {

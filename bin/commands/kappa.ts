@@ -1,9 +1,7 @@
-import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
-import Papa from "papaparse";
 import { type KappaWeights, runAgreement } from "@/lib/stats/agreement";
 import { InputError, parseRatingRows } from "@/lib/stats/analysis-input";
 import { CliError, type Command } from "./types";
+import { parseCliArgs, readCsvFile } from "./files";
 
 const usage = `Usage: npm run --silent sieve -- kappa --data FILE.csv [--weights none|linear|quadratic] [--json]
 
@@ -16,28 +14,16 @@ export const kappa: Command = {
   summary: "Inter-rater agreement (Cohen's, weighted and Fleiss' kappa) from a CSV",
   usage,
   async run(argv) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: { data: { type: "string" }, weights: { type: "string", default: "none" }, json: { type: "boolean", default: false } },
-        strict: true,
-      }));
-    } catch (error) {
-      throw new CliError(`${(error as Error).message}\n\n${usage}`, 2);
-    }
+    const { values } = parseCliArgs(
+      { args: argv, options: { data: { type: "string" }, weights: { type: "string", default: "none" }, json: { type: "boolean", default: false } }, strict: true },
+      usage,
+    );
     if (!values.data) throw new CliError(`--data is required.\n\n${usage}`, 2);
     const weights = values.weights as KappaWeights;
     if (!["none", "linear", "quadratic"].includes(weights)) throw new CliError(`--weights must be none, linear or quadratic (got "${values.weights}").`, 2);
-    let text: string;
+    const { fields, rows } = await readCsvFile(values.data);
     try {
-      text = await readFile(values.data, "utf8");
-    } catch (error) {
-      throw new CliError(`cannot read ${values.data}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: "greedy", transformHeader: (h) => h.trim() });
-    try {
-      const { items } = parseRatingRows(parsed.meta.fields ?? [], parsed.data);
+      const { items } = parseRatingRows(fields, rows);
       const { label, ...result } = runAgreement(items, weights);
       if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else

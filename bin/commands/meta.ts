@@ -1,10 +1,8 @@
-import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
-import Papa from "papaparse";
 import { InputError, type MetaMeasure, parseMetaRows } from "@/lib/stats/analysis-input";
 import { type MetaMethod, runMetaAnalysis } from "@/lib/stats/analysis";
 import { formatHeterogeneity, formatOverallEffect } from "@/lib/stats/revman-text";
 import { CliError, type Command } from "./types";
+import { parseCliArgs, readCsvFile } from "./files";
 
 const MEASURES = ["SMD", "MD", "ROM", "OR", "RR", "RD", "GEN"] as const;
 const METHODS = ["FE", "MH", "DL", "REML", "ML", "PM", "HE", "SJ"] as const;
@@ -29,9 +27,8 @@ export const meta: Command = {
   summary: "Meta-analysis of a CSV of studies (metafor-compatible)",
   usage,
   async run(argv) {
-    let values;
-    try {
-      ({ values } = parseArgs({
+    const { values } = parseCliArgs(
+      {
         args: argv,
         options: {
           data: { type: "string" },
@@ -48,26 +45,18 @@ export const meta: Command = {
           json: { type: "boolean", default: false },
         },
         strict: true,
-      }));
-    } catch (error) {
-      throw new CliError(`${(error as Error).message}\n\n${usage}`, 2);
-    }
+      },
+      usage,
+    );
     if (!values.data) throw new CliError(`--data is required.\n\n${usage}`, 2);
     const measure = pick(values.measure, MEASURES, "measure") as MetaMeasure;
     const method = pick(values.method, METHODS, "method") as MetaMethod;
     const test = pick(values.test, ["z", "knha"] as const, "test");
     const smdVariant = pick(values["smd-variant"], ["metafor", "revman"] as const, "smd-variant");
 
-    let text: string;
+    const { fields: header, rows } = await readCsvFile(values.data);
     try {
-      text = await readFile(values.data, "utf8");
-    } catch (error) {
-      throw new CliError(`cannot read ${values.data}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: "greedy", transformHeader: (h) => h.trim() });
-    const header = parsed.meta.fields ?? [];
-    try {
-      const { studies, dropped } = parseMetaRows(header, parsed.data, { measure, subgroup: values.subgroup, moderator: values.moderator });
+      const { studies, dropped } = parseMetaRows(header, rows, { measure, subgroup: values.subgroup, moderator: values.moderator });
       const result = runMetaAnalysis(studies, {
         measure, method, test, smdVariant,
         subgroup: values.subgroup !== undefined, moderator: values.moderator !== undefined,

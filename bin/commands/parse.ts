@@ -1,11 +1,9 @@
-import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { FORMAT_NAMES } from "../../lib/formats/detect";
-import { parseBuffer } from "../../lib/formats/parse";
-import { ParseError, type ImportFormat } from "../../lib/formats/record";
+import { FORMAT_NAMES } from "@/lib/formats/detect";
+import type { ImportFormat } from "@/lib/formats/record";
+import { IMPORT_FORMATS as FORMATS } from "@/lib/imports/schema";
 import { CliError, type Command } from "./types";
-
-const FORMATS = ["auto", "ris", "medline", "pubmed-xml", "wos", "wos-tab", "bibtex", "endnote-xml", "csv"] as const;
+import { parseExportFile } from "./files";
 
 /**
  * `sieve parse FILE`: reads one export with the same parser the web app uses and prints what it
@@ -36,28 +34,17 @@ export const parseCommand: Command = {
     const format = values.format ?? "auto";
     if (!(FORMATS as readonly string[]).includes(format)) throw new CliError(`parse: unknown --format "${format}"; expected one of ${FORMATS.join(", ")}`, 2);
 
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await readFile(file));
-    } catch (error) {
-      throw new CliError(`${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
-    }
-    try {
-      const result = parseBuffer(bytes, { format: format as ImportFormat | "auto", fileName: file });
-      if (values.json) {
-        process.stdout.write(`${JSON.stringify({ format: result.format, encoding: result.encoding, records: result.records, warnings: result.warnings })}\n`);
-      } else {
-        printSummary(file, result.format, result.encoding, result.records.length, result.warnings);
-        for (const r of result.records.slice(0, 3)) {
-          const who = r.authors[0] ? `${r.authors[0].family}${r.authors.length > 1 ? " et al." : ""}` : "(no authors)";
-          process.stdout.write(`  - ${who} (${r.year ?? "n.d."}) ${r.title.slice(0, 90)}${r.doi ? ` doi:${r.doi}` : ""}\n`);
-        }
+    const result = await parseExportFile(file, format as ImportFormat | "auto");
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify({ format: result.format, encoding: result.encoding, records: result.records, warnings: result.warnings })}\n`);
+    } else {
+      printSummary(file, result.format, result.encoding, result.records.length, result.warnings);
+      for (const r of result.records.slice(0, 3)) {
+        const who = r.authors[0] ? `${r.authors[0].family}${r.authors.length > 1 ? " et al." : ""}` : "(no authors)";
+        process.stdout.write(`  - ${who} (${r.year ?? "n.d."}) ${r.title.slice(0, 90)}${r.doi ? ` doi:${r.doi}` : ""}\n`);
       }
-      return 0;
-    } catch (error) {
-      if (error instanceof ParseError) throw new CliError(`${file}: ${error.message}`);
-      throw error;
     }
+    return 0;
   },
 };
 

@@ -159,11 +159,6 @@ function parseWhole(bytes: Uint8Array, options: ParseOptions): ParseResult {
   return { format, encoding: decoded.encoding, records: parsed.records, warnings };
 }
 
-/** parseBuffer behind a promise, for callers written against the earlier asynchronous API. */
-export async function parseBufferAsync(bytes: Uint8Array, options: ParseOptions = {}): Promise<ParseResult> {
-  return parseBuffer(bytes, options);
-}
-
 function firstLine(text: string): string {
   const line = text.trimStart().split(/\r?\n|\r/, 1)[0] ?? "";
   return line.length > 60 ? `${line.slice(0, 57)}…` : line;
