@@ -57,7 +57,7 @@ export async function getDashboard(reviewId: string, slug: string, viewer: { see
   const [taBlind, ftBlind] = await Promise.all([blindedStage("TITLE_ABSTRACT", settings.titleAbstract), blindedStage("FULL_TEXT", settings.fullText)]);
   const hidden = "outcomes hidden while blinded";
   return [
-    { label: "Identification", href: `${base}/identification`, done: records, total: records, detail: `${records} records from ${searches} searches; ${removed} duplicates removed`, available: true },
+    { label: "Identification", href: `${base}/identification`, done: records, total: records, detail: `${records} records from ${searches} ${searches === 1 ? "search" : "searches"}; ${removed} duplicates removed`, available: true },
     taBlind
       ? { label: "Title/abstract screening", href: `${base}/screening/title-abstract`, done: taBlind.complete, total: taBlind.total, detail: `${taBlind.complete} of ${taBlind.total} have every vote in; ${hidden}`, available: unique > 0 }
       : { label: "Title/abstract screening", href: `${base}/screening/title-abstract`, done: taResolved, total: unique, detail: `${taResolved} of ${unique} resolved; ${taConflicts.length} awaiting votes or adjudication`, available: unique > 0 },

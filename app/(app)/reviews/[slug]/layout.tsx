@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ReviewNav } from "./review-nav";
 import { requireReviewAccess } from "@/lib/auth/access";
 import { hasCapability } from "@/lib/auth/roles";
 
@@ -21,13 +21,7 @@ export default async function ReviewLayout({ children, params }: { children: Rea
     <div>
       <p className="text-xs uppercase tracking-wide text-slate-500">Review</p>
       <h1 className="text-xl font-semibold">{review.title}</h1>
-      <nav aria-label="Review sections" className="mt-3 flex gap-1 border-b border-slate-200">
-        {links.map((link) => (
-          <Link key={link.href} href={link.href} className="rounded-t px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">
-            {link.label}
-          </Link>
-        ))}
-      </nav>
+      <ReviewNav links={links} />
       <div className="pt-6">{children}</div>
     </div>
   );

@@ -58,7 +58,8 @@ export default async function PrismaFlowPage({ params }: { params: Promise<{ slu
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <figure className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2" data-testid="prisma-diagram">
-          <div dangerouslySetInnerHTML={{ __html: svg }} />
+          {/* Our own SVG builder escapes every text it writes (lib/charts/svg-text.ts). Scaled to the column; the exports keep full size. */}
+          <div className="[&>svg]:h-auto [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: svg }} />
         </figure>
         <aside aria-labelledby="checks-heading" className="space-y-2">
           <h3 id="checks-heading" className="font-medium">
