@@ -20,7 +20,7 @@ test("an owner imports two overlapping exports, runs detection, decides a pair b
     await search.getByLabel(`Export files from ${database}`).setInputFiles(file);
     await search.getByRole("button", { name: "Preview" }).click();
     await search.getByRole("button", { name: "Import 3 records" }).click();
-    await expect(search.getByRole("status")).toHaveText("Imported 3 records from 1 file.");
+    await expect(search.getByTestId("import-status")).toHaveText("Imported 3 records from 1 file.");
   }
   await expect(page.getByTestId("dedup-prompt")).toContainText("6 records not yet checked for duplicates");
   await page.getByTestId("dedup-prompt").getByRole("link", { name: "run duplicate detection" }).click();

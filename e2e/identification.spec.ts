@@ -28,7 +28,7 @@ test("an owner logs a search, previews and imports an export, then finds and exp
   await expect(preview).toContainText("Embase reported 3 hits");
   await expect(preview).toContainText("Exosomes from bone marrow stromal cells");
   await search.getByRole("button", { name: "Import 2 records" }).click();
-  await expect(search.getByRole("status")).toHaveText("Imported 2 records from 1 file.");
+  await expect(search.getByTestId("import-status")).toHaveText("Imported 2 records from 1 file.");
   await expect(search.getByRole("alert").filter({ hasText: "reported 3 hits but 2 records" })).toBeVisible();
 
   await page.getByRole("link", { name: "Records" }).first().click();

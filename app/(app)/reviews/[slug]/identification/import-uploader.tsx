@@ -122,7 +122,7 @@ export function ImportUploader({ slug, searchId, searchName }: { slug: string; s
       <p role="alert" className="text-sm text-red-700">
         {error}
       </p>
-      <p role="status" className="text-sm text-brand-700">
+      <p role="status" className="text-sm text-brand-700" data-testid="import-status">
         {done}
       </p>
       {preview ? <PreviewTable preview={preview} /> : null}
