@@ -31,6 +31,14 @@ test("an owner logs a search, previews and imports an export, then finds and exp
   await expect(search.getByTestId("import-status")).toHaveText("Imported 2 records from 1 file.");
   await expect(search.getByRole("alert").filter({ hasText: "reported 3 hits but 2 records" })).toBeVisible();
 
+  // The owner mistyped the hit count: correcting it clears the warning.
+  await search.getByText("Edit this search").click();
+  const edit = search.getByRole("form", { name: "Edit the Embase search" });
+  await edit.getByLabel("Hits reported").fill("2");
+  await edit.getByRole("button", { name: "Save search" }).click();
+  await expect(edit.getByRole("status")).toHaveText("Search updated.");
+  await expect(search.getByRole("alert").filter({ hasText: "reported 3 hits" })).toHaveCount(0);
+
   await page.getByRole("link", { name: "Records" }).first().click();
   await expect(page.getByTestId("records-total")).toHaveText("2 records");
   await page.getByLabel("Search", { exact: true }).fill("moreau");

@@ -22,7 +22,7 @@ import {
   updateStageSettingsAction,
 } from "@/lib/screening/actions";
 import { makeConflict, makeRecords, makeResolution, makeVote } from "@/lib/screening/test-records";
-import { createSearchAction, undoImportAction } from "@/lib/imports/actions";
+import { createSearchAction, deleteSearchAction, undoImportAction, updateSearchAction } from "@/lib/imports/actions";
 import { db } from "@/lib/db";
 import { saveFlowCountsAction, setFlowModeAction } from "@/lib/flow/actions";
 import { bulkDecideAction, decidePairAction, runDeduplicationAction, setPrimaryAction, undoMergeAction } from "@/lib/dedup/actions";
@@ -100,6 +100,19 @@ export const REVIEW_ACTIONS: ActionCase[] = [
   { name: "saveFlowCounts", capability: "manage", call: (t) => saveFlowCountsAction(form({ slug: t.review.slug, excluded_automatic: "12" })) },
   { name: "setFlowMode", capability: "manage", call: (t) => setFlowModeAction(form({ slug: t.review.slug, mode: "manual" })) },
   { name: "createSearch", capability: "manage", call: (t) => createSearchAction(form({ slug: t.review.slug, kind: "DATABASE", database: "Embase", reportedHits: "12" })) },
+  {
+    name: "updateSearch",
+    capability: "manage",
+    call: async (t) => {
+      const search = await db.search.create({ data: { reviewId: t.review.id, database: "Embse" } });
+      return updateSearchAction(form({ slug: t.review.slug, searchId: search.id, kind: "DATABASE", database: "Embase", reportedHits: "436" }));
+    },
+  },
+  {
+    name: "deleteSearch",
+    capability: "manage",
+    call: async (t) => deleteSearchAction(form({ slug: t.review.slug, searchId: (await db.search.create({ data: { reviewId: t.review.id, database: "Scopus" } })).id })),
+  },
   {
     name: "undoImport",
     capability: "manage",

@@ -2,8 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { writeTransaction } from "@/lib/db";
 import { reviewAction } from "@/lib/action";
-import { createSearch, undoImport } from "@/lib/imports/mutations";
-import { createSearchSchema, undoImportSchema } from "@/lib/imports/schema";
+import { createSearch, deleteSearch, undoImport, updateSearch } from "@/lib/imports/mutations";
+import { createSearchSchema, deleteSearchSchema, undoImportSchema, updateSearchSchema } from "@/lib/imports/schema";
 
 const create = reviewAction("manage", createSearchSchema, async ({ slug: _slug, ...fields }, { user, review }) => {
   const search = await writeTransaction((tx) => createSearch(tx, user.id, review.id, fields));
@@ -21,4 +21,22 @@ const undo = reviewAction("manage", undoImportSchema, async (input, { user, revi
 });
 export async function undoImportAction(input: FormData) {
   return undo(input);
+}
+
+const update = reviewAction("manage", updateSearchSchema, async ({ slug: _slug, searchId, ...fields }, { user, review }) => {
+  await writeTransaction((tx) => updateSearch(tx, user.id, review.id, searchId, fields));
+  revalidatePath(`/reviews/${review.slug}`, "layout");
+  return null;
+});
+export async function updateSearchAction(input: FormData) {
+  return update(input);
+}
+
+const remove = reviewAction("manage", deleteSearchSchema, async (input, { user, review }) => {
+  await writeTransaction((tx) => deleteSearch(tx, user.id, review.id, input.searchId));
+  revalidatePath(`/reviews/${review.slug}`, "layout");
+  return null;
+});
+export async function deleteSearchAction(input: FormData) {
+  return remove(input);
 }

@@ -13,6 +13,29 @@ export async function createSearch(tx: Tx, actorId: string, reviewId: string, fi
   return search;
 }
 
+async function findSearch(tx: Tx, reviewId: string, searchId: string) {
+  const search = await tx.search.findFirst({ where: { id: searchId, reviewId } });
+  if (!search) throw new DomainError("That search does not exist in this review.");
+  return search;
+}
+
+/** Corrects what was logged (a mistyped hit count or date); the imports stay attached. */
+export async function updateSearch(tx: Tx, actorId: string, reviewId: string, searchId: string, fields: SearchFields) {
+  const before = await findSearch(tx, reviewId, searchId);
+  const after = await tx.search.update({ where: { id: searchId }, data: { ...fields, dateRun: fields.dateRun ?? null, reportedHits: fields.reportedHits ?? null } });
+  await recordAudit(tx, { reviewId, actorId, entity: "Search", entityId: searchId, action: "update", before, after });
+  return after;
+}
+
+/** Only an empty search can go: deleting one with imports would silently drop its records from PRISMA. */
+export async function deleteSearch(tx: Tx, actorId: string, reviewId: string, searchId: string) {
+  const before = await findSearch(tx, reviewId, searchId);
+  const imports = await tx.import.count({ where: { searchId } });
+  if (imports > 0) throw new DomainError(`Undo this search's ${imports === 1 ? "import" : `${imports} imports`} before deleting it.`);
+  await tx.search.delete({ where: { id: searchId } });
+  await recordAudit(tx, { reviewId, actorId, entity: "Search", entityId: searchId, action: "delete", before });
+}
+
 export type ParsedFile = { fileName: string; result: ParseResult };
 type ImportSummary = { format: string; encoding: string; recordCount: number; warnings: ParseWarning[] };
 export type StoredImport = { id: string; fileName: string; records: number };

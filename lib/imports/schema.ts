@@ -26,6 +26,8 @@ export const searchFieldsSchema = z.object({
 export type SearchFields = z.infer<typeof searchFieldsSchema>;
 
 export const createSearchSchema = searchFieldsSchema.extend({ slug: z.string().min(1) });
+export const updateSearchSchema = searchFieldsSchema.extend({ slug: z.string().min(1), searchId: z.string().min(1) });
+export const deleteSearchSchema = z.object({ slug: z.string().min(1), searchId: z.string().min(1) });
 export const undoImportSchema = z.object({ slug: z.string().min(1), importId: z.string().min(1) });
 
 export const IMPORT_FORMATS = ["auto", "ris", "medline", "pubmed-xml", "wos", "wos-tab", "bibtex", "endnote-xml", "csv"] as const;

@@ -98,3 +98,21 @@ describe("import upload", () => {
     expect(await db.auditEvent.count({ where: { reviewId: review.id, entity: "Import", action: "undo" } })).toBe(1);
   });
 });
+
+describe("search corrections", () => {
+  it("updates a search with an audit trail and deletes only a search without imports", async () => {
+    const { review, search, owner } = await setup(10);
+    const { updateSearch, deleteSearch } = await import("@/lib/imports/mutations");
+    const { searchFieldsSchema } = await import("@/lib/imports/schema");
+    await writeTransaction((tx) => updateSearch(tx, owner.id, review.id, search.id, searchFieldsSchema.parse({ database: "Embase", reportedHits: "2" })));
+    expect(await db.search.findUniqueOrThrow({ where: { id: search.id } })).toMatchObject({ reportedHits: 2, database: "Embase" });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entity: "Search", action: "update", entityId: search.id } });
+    expect(audit.before).toMatchObject({ reportedHits: 10 });
+
+    await upload(review.slug, { searchId: search.id, mode: "commit" }, [{ name: "a.ris", text: RIS }]);
+    await expect(writeTransaction((tx) => deleteSearch(tx, owner.id, review.id, search.id))).rejects.toThrow(/Undo this search's import/);
+    const empty = await db.search.create({ data: { reviewId: review.id, database: "Scopus" } });
+    await writeTransaction((tx) => deleteSearch(tx, owner.id, review.id, empty.id));
+    expect(await db.search.count({ where: { reviewId: review.id } })).toBe(1);
+  });
+});

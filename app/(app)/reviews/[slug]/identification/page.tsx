@@ -4,7 +4,7 @@ import { requireReviewAccess } from "@/lib/auth/access";
 import { hasCapability } from "@/lib/auth/roles";
 import { listSearches } from "@/lib/imports/data";
 import { getDetectionStatus } from "@/lib/dedup/data";
-import { SearchForm } from "./search-form";
+import { DeleteSearchButton, SearchForm } from "./search-form";
 import { ImportUploader } from "./import-uploader";
 import { UndoImportButton } from "./undo-import-button";
 
@@ -97,6 +97,18 @@ export default async function IdentificationPage({ params }: { params: Promise<{
               </table>
             ) : null}
             {canManage ? <ImportUploader slug={review.slug} searchId={s.id} searchName={s.database} /> : null}
+            {canManage ? (
+              <details className="mt-3 text-sm">
+                <summary className="cursor-pointer text-slate-600">Edit this search</summary>
+                <div className="mt-2 space-y-2">
+                  <SearchForm
+                    slug={review.slug}
+                    search={{ id: s.id, kind: s.kind, database: s.database, platform: s.platform, dateRun: s.dateRun?.toISOString().slice(0, 10) ?? null, searchString: s.searchString, reportedHits: s.reportedHits }}
+                  />
+                  {s.imports.length === 0 ? <DeleteSearchButton slug={review.slug} searchId={s.id} database={s.database} /> : null}
+                </div>
+              </details>
+            ) : null}
           </li>
         ))}
       </ul>
