@@ -1,7 +1,7 @@
 // `npm test`: the same set-up as `npm start`, then lint, typecheck, unit tests and Playwright e2e.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { build, run, setup, step } from "./setup.mjs";
+import { build, migrateAndSeed, run, setup, step } from "./setup.mjs";
 
 function ensureChromium() {
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -22,6 +22,9 @@ function ensureChromium() {
 }
 
 setup();
+// The same set-up as npm start, so `prisma migrate deploy` itself is exercised on every run (the
+// test databases apply the same migration files directly).
+migrateAndSeed();
 step("Lint (eslint)");
 run("npx", ["eslint", "."]);
 step("Typecheck (tsc --noEmit)");
