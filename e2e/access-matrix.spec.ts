@@ -1,5 +1,5 @@
 import { test, expect, createTestUser, createTestReview, addRoles, login, type TestUser } from "./fixtures";
-import { REVIEW_ROUTES, type RoleName } from "./access-routes";
+import { API_ROUTES, REVIEW_ROUTES, type RoleName } from "./access-routes";
 
 // One review and one person per role; every review route is opened by each of them.
 test.describe("access matrix: review routes", () => {
@@ -25,6 +25,14 @@ test.describe("access matrix: review routes", () => {
         const expected = route.allowed.includes(role) ? 200 : 404;
         expect(response.status(), `${role} GET /reviews/${slug}${route.path}`).toBe(expected);
       }
+      for (const route of API_ROUTES) {
+        const url = `/api/reviews/${slug}${route.path}`;
+        const options = route.body === "json" ? { data: {} } : route.body === "multipart" ? { multipart: { mode: "preview" } } : {};
+        const response = route.method === "GET" ? await page.request.get(url) : await page.request.post(url, options);
+        const label = `${role} ${route.method} ${url}`;
+        if (route.allowed.includes(role)) expect([401, 403, 404], label).not.toContain(response.status());
+        else expect(response.status(), label).toBe(role === "nonMember" ? 404 : 403);
+      }
     });
   }
 
@@ -33,6 +41,11 @@ test.describe("access matrix: review routes", () => {
       const response = await request.get(`/reviews/${slug}${route.path}`, { maxRedirects: 0 });
       expect(response.status(), route.path).toBe(307);
       expect(response.headers().location).toContain("/sign-in");
+    }
+    for (const route of API_ROUTES) {
+      const url = `/api/reviews/${slug}${route.path}`;
+      const response = route.method === "GET" ? await request.get(url) : await request.post(url, { data: {} });
+      expect(response.status(), `signed out ${route.method} ${url}`).toBe(401);
     }
   });
 });

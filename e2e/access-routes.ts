@@ -34,3 +34,16 @@ export const REVIEW_ROUTES: RouteRule[] = [
   // Blinded by default: agreement would reveal colleagues' votes, so only those who adjudicate get it.
   { path: "/screening/agreement?stage=TITLE_ABSTRACT", allowed: ["owner", "adjudicator"] },
 ];
+
+/**
+ * JSON/upload endpoints under /api: a member whose role does not allow the call gets 403, a
+ * non-member 404; an allowed role gets past the gate (any other status, e.g. 400 for an empty body).
+ */
+export type ApiRule = { method: "GET" | "POST"; path: string; allowed: RoleName[]; body?: "json" | "multipart" };
+
+export const API_ROUTES: ApiRule[] = [
+  { method: "POST", path: "/imports", allowed: ["owner"], body: "multipart" },
+  { method: "POST", path: "/duplicates", allowed: ["owner"] },
+  { method: "GET", path: "/screening/next?stage=TITLE_ABSTRACT", allowed: ["reviewer"] },
+  { method: "POST", path: "/screening/decide", allowed: ["reviewer"], body: "json" },
+];
