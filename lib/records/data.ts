@@ -60,7 +60,7 @@ function boxWhere(f: RecordFilter): Prisma.RecordWhereInput {
     case "total_studies":
       return stage("FULL_TEXT", "INCLUDE");
     default:
-      return other ? { ...column, import: { search: { kind: "OTHER" } } } : {};
+      return other ? column : {};
   }
 }
 
