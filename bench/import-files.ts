@@ -4,18 +4,7 @@
  * words, ~85% of records have one), 1–15 authors (some with diacritics), MeSH headings, DOIs.
  * The same (count, seed) always gives byte-identical output.
  */
-
-/** mulberry32: a tiny, well-distributed 32-bit PRNG (Tommy Ettinger). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./dedup-variants";
 
 const WORDS = (
   "patients randomised controlled trial cohort outcome mortality risk ratio hazard confidence interval treatment placebo dose " +

@@ -147,14 +147,7 @@ export function landisKochLabel(kappa: number): string {
   return "Almost perfect";
 }
 
-export type AgreementResult = {
-  n: number;
-  observedAgreement: number;
-  expectedAgreement: number;
-  kappa: number;
-  se: number;
-  ciLower: number;
-  ciUpper: number;
+export type AgreementResult = Omit<CohenKappa, "categories" | "table"> & {
   pabak: number;
   label: string;
   weightedKappa?: number;

@@ -1,4 +1,5 @@
 "use client";
+import { StatusLines } from "@/app/components/status-lines";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState, useTransition } from "react";
 import type { OpenPair, PresentedRecord } from "@/lib/dedup/data";
@@ -147,12 +148,7 @@ export function PairReview({ slug, pairs, total, canDecide }: { slug: string; pa
           Next (j)
         </button>
       </div>
-      <p role="status" className="text-sm text-brand-700">
-        {message}
-      </p>
-      <p role="alert" className="text-sm text-red-700">
-        {error}
-      </p>
+      <StatusLines message={message} error={error} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { StatusLines } from "@/app/components/status-lines";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ProgressBar } from "@/app/components/progress-bar";
@@ -89,12 +90,7 @@ export function RunDetection({ slug, unchecked }: { slug: string; unchecked: num
           </p>
         </div>
       ) : null}
-      <p role="status" className="text-sm text-brand-700">
-        {message}
-      </p>
-      <p role="alert" className="text-sm text-red-700">
-        {error}
-      </p>
+      <StatusLines message={message} error={error} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { StatusLines } from "@/app/components/status-lines";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { ProgressBar } from "@/app/components/progress-bar";
@@ -119,12 +120,7 @@ export function ImportUploader({ slug, searchId, searchName }: { slug: string; s
       </div>
       {phase.kind === "uploading" ? <ProgressBar done={phase.loaded} total={phase.total} label={phase.label} /> : null}
       {phase.kind === "processing" ? <p className="text-sm text-slate-600" aria-live="polite">{phase.label}</p> : null}
-      <p role="alert" className="text-sm text-red-700">
-        {error}
-      </p>
-      <p role="status" className="text-sm text-brand-700" data-testid="import-status">
-        {done}
-      </p>
+      <StatusLines message={done} error={error} testId="import-status" />
       {preview ? <PreviewTable preview={preview} /> : null}
     </div>
   );
