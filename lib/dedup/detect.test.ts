@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { BibRecord } from "../formats/record";
 import { findDuplicates, pairKey } from "./detect";
-import { article, author, record } from "./test-fixtures";
+import { article, author, record, unrelatedTrial as other } from "./test-fixtures";
 
-const other = record({
-  title: "Salt intake and blood pressure in rural communities: a cluster trial",
-  authors: [author("Mensah", "Kofi")],
-  year: 2021,
-  journal: "Hypertension",
-  volume: "77",
-  pages: "1001-1010",
-  doi: "10.1161/hyp.2021.001",
-});
 const copy: BibRecord = { ...article, doi: undefined, journal: "J Card Fail", pages: "221-8" };
 const sparse: BibRecord = { ...article, abstract: undefined, issue: undefined, pmid: undefined, doi: undefined };
 

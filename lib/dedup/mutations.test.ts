@@ -4,7 +4,7 @@ import type { BibRecord } from "@/lib/formats/record";
 import { createSearch, importParsedFiles, undoImport } from "@/lib/imports/mutations";
 import { makeReviewWithTeam } from "@/lib/test/factories";
 import { bulkDecide, decidePair, runDeduplication, setPrimary, undoMerge } from "./mutations";
-import { article, author, record } from "./test-fixtures";
+import { article, unrelatedTrial as unrelated } from "./test-fixtures";
 
 type Team = Awaited<ReturnType<typeof makeReviewWithTeam>>;
 
@@ -20,15 +20,6 @@ const run = (t: Team) => writeTransaction((tx) => runDeduplication(tx, t.owner.i
 const byTitle = (t: Team, title: string) => db.record.findMany({ where: { reviewId: t.review.id, title }, orderBy: { position: "asc" } });
 const perSearch = async (t: Team, searchId: string) => db.record.count({ where: { reviewId: t.review.id, import: { searchId } } });
 
-const unrelated = record({
-  title: "Salt intake and blood pressure in rural communities: a cluster trial",
-  authors: [author("Mensah", "Kofi")],
-  year: 2021,
-  journal: "Hypertension",
-  volume: "77",
-  pages: "1001-1010",
-  doi: "10.1161/hyp.2021.001",
-});
 // The same paper as exported by another database: no abstract, but an ISSN the first copy lacks.
 const embaseCopy: BibRecord = { ...article, abstract: undefined, issn: "1071-9164", journal: "J Card Fail", pages: "221-8" };
 const pubmedCopy: BibRecord = { ...article, issn: undefined };

@@ -26,3 +26,14 @@ export const article = record({
   pmid: "30712345",
   abstract: "Background beta blockers improve survival in heart failure but their effect on exercise tolerance in older adults is uncertain. Methods we randomised 240 adults aged 70 years or older to bisoprolol or placebo for 12 weeks and measured peak oxygen uptake. Results peak oxygen uptake did not differ between groups. Conclusions beta blockers did not reduce exercise tolerance.",
 });
+
+/** A trial that resembles nothing else in the fixtures: the control for "distinct". */
+export const unrelatedTrial = record({
+  title: "Salt intake and blood pressure in rural communities: a cluster trial",
+  authors: [author("Mensah", "Kofi")],
+  year: 2021,
+  journal: "Hypertension",
+  volume: "77",
+  pages: "1001-1010",
+  doi: "10.1161/hyp.2021.001",
+});
