@@ -10,8 +10,3 @@ export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   const file = configured.slice("file:".length);
   return `file:${path.resolve(/*turbopackIgnore: true*/ process.cwd(), file)}`;
 }
-
-export function databaseFile(env: NodeJS.ProcessEnv = process.env): string | null {
-  const url = databaseUrl(env);
-  return url.startsWith("file:") ? url.slice("file:".length) : null;
-}

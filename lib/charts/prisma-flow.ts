@@ -1,3 +1,4 @@
+import { hasManualCounts } from "@/lib/flow/compose";
 import type { BoxCount, Flow, FlowItem } from "@/lib/flow/model";
 import { escapeXml, formatCount, wrapText } from "./svg-text";
 
@@ -213,8 +214,7 @@ export function renderPrismaFlow(flow: Flow, options: PrismaFlowOptions = {}): s
 
 function footnoteLines(flow: Flow, mark: boolean): string[] {
   if (!mark) return ["All numbers entered by hand (manual mode), not counted from records in Sieve."];
-  const typed = Object.values(flow.counts).some((v) => v.source === "manual") || Object.values(flow.lists).some((l) => l.source === "manual" && l.items.length);
-  return typed ? [`${DAGGER} Entered by hand by a review owner; all other numbers are counted from the review's records.`] : [];
+  return hasManualCounts(flow) ? [`${DAGGER} Entered by hand by a review owner; all other numbers are counted from the review's records.`] : [];
 }
 
 function sideBar({ label, top, bottom }: { label: string; top: number; bottom: number }): string {

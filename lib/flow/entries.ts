@@ -1,4 +1,4 @@
-import { COUNT_FIELDS, LIST_FIELDS, MANUAL_MODE_FIELD, isCountField, listItemKey, parseListItemKey, type CountField, type ListField } from "./fields";
+import { COUNT_FIELDS, LIST_FIELDS, MANUAL_MODE_FIELD, isCountField, listItemKey, parseListItemKey, type ListField } from "./fields";
 import type { FlowEntry } from "./model";
 
 export type FlowCountRow = { field: string; value: number; note: string };
@@ -35,9 +35,4 @@ export function encodeListRows(field: ListField, items: readonly { label: string
 /** Form text for a list field, one "Label, n" per line. */
 export function listToLines(items: readonly { label: string; n: number }[]): string {
   return items.map((i) => `${i.label}, ${i.n}`).join("\n");
-}
-
-export function entryValue(entries: readonly FlowEntry[], field: CountField): number | undefined {
-  const entry = entries.find((e) => e.field === field);
-  return entry && "n" in entry ? entry.n : undefined;
 }

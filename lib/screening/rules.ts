@@ -73,11 +73,6 @@ export function visibleVotes<V extends { reviewerId: string }>(
   return votes.filter((v) => v.reviewerId === viewerId);
 }
 
-/** A reviewer may change their own vote until the record is resolved (then only an adjudicator reopens it). */
-export function canChangeVote(resolved: boolean): boolean {
-  return !resolved;
-}
-
 /** A short study label, "Smith 2019", for the study a full-text inclusion creates. */
 export function studyLabel(authors: unknown, year: number | null, title: string): string {
   const first = Array.isArray(authors) ? (authors[0] as { family?: string; literal?: string; normalized?: string } | undefined) : undefined;

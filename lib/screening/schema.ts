@@ -41,8 +41,6 @@ export type NextInput = z.infer<typeof nextSchema>;
 export const undoSchema = z.object({ slug: z.string().min(1), stage: stageSchema, recordId: id });
 export type UndoInput = z.infer<typeof undoSchema>;
 
-export const getRecordSchema = undoSchema;
-
 export const resolveConflictSchema = z.object({
   slug: z.string().min(1),
   stage: stageSchema,

@@ -35,9 +35,3 @@ export function formatOverallEffect(o: { statistic: number; pValue: number; test
   const label = o.test === "knha" ? "T" : "Z";
   return `Test for overall effect: ${label} = ${Math.abs(o.statistic).toFixed(2)} (P ${formatRevManP(o.pValue)})`;
 }
-
-/** "Test for subgroup differences: Chi² = 1.23, df = 1 (P = 0.27), I² = 18.7%" (RevMan gives I² to 1 decimal here). */
-export function formatSubgroupDifferences(t: { Q: number; df: number; pValue: number }): string {
-  const i2 = t.Q > 0 ? Math.max(0, ((t.Q - t.df) / t.Q) * 100) : 0;
-  return `Test for subgroup differences: Chi² = ${t.Q.toFixed(2)}, df = ${t.df} (P ${formatRevManP(t.pValue)}), I² = ${i2.toFixed(1)}%`;
-}
