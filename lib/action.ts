@@ -39,6 +39,15 @@ async function run<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
   }
 }
 
+/** An action anyone may call (signing up): validation and error handling only. */
+export function publicAction<S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>) => Promise<T>) {
+  return async (input: ActionInput): Promise<ActionResult<T>> => {
+    const parsed = schema.safeParse(toObject(input));
+    if (!parsed.success) return invalid(parsed.error);
+    return run(() => fn(parsed.data));
+  };
+}
+
 /** An action for a signed-in user that touches no particular review (e.g. creating one). */
 export function userAction<S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>, user: CurrentUser) => Promise<T>) {
   return async (input: ActionInput): Promise<ActionResult<T>> => {
