@@ -18,9 +18,9 @@ describe("authorizeReview against the database", () => {
   it("gives each role exactly its capabilities and tells a non-member only 'not-found'", async () => {
     const { review, owner, reviewer, adjudicator, outsider } = await makeReviewWithTeam();
     const expected = {
-      owner: { view: true, manage: true, screen: false, adjudicate: true, retrieve: true },
-      reviewer: { view: true, manage: false, screen: true, adjudicate: false, retrieve: true },
-      adjudicator: { view: true, manage: false, screen: false, adjudicate: true, retrieve: false },
+      owner: { view: true, manage: true, screen: false, adjudicate: true, retrieve: true, extract: false, appraise: false, reconcile: true },
+      reviewer: { view: true, manage: false, screen: true, adjudicate: false, retrieve: true, extract: true, appraise: true, reconcile: false },
+      adjudicator: { view: true, manage: false, screen: false, adjudicate: true, retrieve: false, extract: false, appraise: false, reconcile: true },
     };
     const people = { owner, reviewer, adjudicator };
     for (const [who, caps] of Object.entries(expected)) {

@@ -12,6 +12,11 @@ export const CAN = {
   adjudicate: ["ADJUDICATOR", "OWNER"],
   /** Attaching a full text (or marking it not retrieved): "reviewers or owners" (issue #6). */
   retrieve: ["REVIEWER", "OWNER"],
+  /** Extracting data and rating risk of bias are reviewers' work, done blind and in duplicate. */
+  extract: ["REVIEWER"],
+  appraise: ["REVIEWER"],
+  /** Consensus on extraction and risk of bias: owners and adjudicators, as for screening conflicts. */
+  reconcile: ["ADJUDICATOR", "OWNER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAN;

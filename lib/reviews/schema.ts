@@ -14,6 +14,32 @@ export const reviewSettingsSchema = z.object({
   fullText: stageSettingsSchema.default({ reviewersPerRecord: 2, blinded: true, allowMaybe: false }),
   highlightInclude: z.array(z.string()).default([]),
   highlightExclude: z.array(z.string()).default([]),
+  extraction: z
+    .object({
+      extractorsPerStudy: z.union([z.literal(1), z.literal(2)]).default(2),
+      blinded: z.boolean().default(true),
+      /** Two numbers agree when |a − b| ≤ tolerance·max(|a|, |b|) (relative; 0 = exact). */
+      numericTolerance: z.number().min(0).max(0.5).default(0.001),
+    })
+    .default({ extractorsPerStudy: 2, blinded: true, numericTolerance: 0.001 }),
+  riskOfBias: z
+    .object({
+      tool: z.enum(["SYRCLE", "ROB2", "CAMARADES"]).default("SYRCLE"),
+      ratersPerStudy: z.union([z.literal(1), z.literal(2)]).default(2),
+      blinded: z.boolean().default(true),
+      /** SYRCLE defines no overall score; shown only when the protocol asks for one. */
+      showOverall: z.boolean().default(false),
+      customItems: z
+        .array(z.object({ id: z.string().min(1).max(40), label: z.string().min(1).max(200), question: z.string().max(2000).default("") }))
+        .default([]),
+    })
+    .default({ tool: "SYRCLE", ratersPerStudy: 2, blinded: true, showOverall: false, customItems: [] }),
+  results: z
+    .object({
+      /** Reviewers may read analyses while extraction or risk of bias is still blinded for them. */
+      visibleWhileBlinded: z.boolean().default(false),
+    })
+    .default({ visibleWhileBlinded: false }),
 });
 
 export type ReviewSettings = z.infer<typeof reviewSettingsSchema>;
