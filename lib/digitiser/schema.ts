@@ -68,3 +68,27 @@ export const groupClicksSchema = z.discriminatedUnion("kind", [
 export type GroupClicks = z.infer<typeof groupClicksSchema>;
 
 export const figureClicksSchema = z.array(groupClicksSchema).max(200);
+
+/** What the digitiser page sends to be stored; the derived numbers are recomputed on the server. */
+export const saveDigitisationSchema = z.object({
+  slug: z.string().min(1),
+  studyId: z.string().min(1),
+  digitisationId: z.string().optional(),
+  /** Made by an owner/adjudicator while building the consensus, rather than as one extractor's own. */
+  consensus: z.boolean().default(false),
+  locator: z.string().trim().min(1, "Say where the figure is, e.g. “Figure 3B, page 6”.").max(200),
+  sourceKind: z.enum(["PDF", "IMAGE"]),
+  page: z.number().int().min(1).optional(),
+  imagePath: z.string().max(300).optional(),
+  crop: cropSchema,
+  calibration: calibrationSchema,
+  clicks: figureClicksSchema.min(1, "Digitise at least one group."),
+  /** Where the values go in the extractor's outcome data. */
+  target: z
+    .object({ outcome: z.string().trim().min(1).max(200), timepoint: z.string().trim().max(100).default(""), experimentId: z.string().min(1) })
+    .optional(),
+});
+export type SaveDigitisationInput = z.infer<typeof saveDigitisationSchema>;
+
+export const IMAGE_TYPES = { "image/png": "png", "image/jpeg": "jpg" } as const;
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;

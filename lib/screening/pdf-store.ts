@@ -35,7 +35,12 @@ export function checkPdf(bytes: Uint8Array, declaredType: string): void {
 
 /** Writes the PDF under a fresh random name (never the uploader's file name) and returns its relative path. */
 export async function storePdf(reviewId: string, recordId: string, bytes: Uint8Array): Promise<string> {
-  const relative = path.join(reviewId.replace(/\W/g, ""), `${recordId.replace(/\W/g, "")}-${randomUUID()}.pdf`);
+  return storeUpload(reviewId, recordId, "pdf", bytes);
+}
+
+/** Any checked upload (PDF, figure image) under the review's folder, named `<owner>-<uuid>.<extension>`. */
+export async function storeUpload(reviewId: string, ownerId: string, extension: string, bytes: Uint8Array): Promise<string> {
+  const relative = path.join(reviewId.replace(/\W/g, ""), `${ownerId.replace(/\W/g, "")}-${randomUUID()}.${extension}`);
   const full = absolute(relative);
   await mkdir(path.dirname(full), { recursive: true });
   await writeFile(full, bytes, { flag: "wx" });
