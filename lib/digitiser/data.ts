@@ -40,15 +40,15 @@ export async function getVisibleDigitisation(reviewId: string, digitisationId: s
   return row;
 }
 
-/** The study, its reports' stored full texts (for the PDF picker) and the viewer's groups to pick from. */
-export async function getDigitiserContext(reviewId: string, studyId: string, viewerId: string) {
+/** The study, its reports' stored full texts (for the PDF picker) and the groups to pick from (the viewer's own, or the consensus). */
+export async function getDigitiserContext(reviewId: string, studyId: string, viewerId: string, consensus: boolean) {
   const study = await db.study.findFirst({
     where: { id: studyId, reviewId },
     select: { id: true, label: true, reports: { select: { id: true, title: true, fullText: { select: { status: true, filePath: true } } } } },
   });
   if (!study) return null;
   const [entry, outcomes] = await Promise.all([
-    db.extractionEntry.findFirst({ where: { studyId, reviewerId: viewerId, consensus: false }, select: { outcomeData: true, status: true } }),
+    db.extractionEntry.findFirst({ where: consensus ? { studyId, consensus: true } : { studyId, reviewerId: viewerId, consensus: false }, select: { outcomeData: true, status: true } }),
     db.outcome.findMany({ where: { reviewId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { name: true, unit: true, type: true } }),
   ]);
   const pdfs = study.reports.filter((r) => r.fullText?.status === "RETRIEVED" && r.fullText.filePath).map((r) => ({ recordId: r.id, title: r.title }));

@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import { armDataSchema, emptyOutcomeData, outcomeDataSchema, type ArmResult, type OutcomeData } from "@/lib/extraction/schema";
+import { isOwnFigureImage } from "./image-store";
 import { deriveAll, type DerivedGroup } from "./mapping";
 import type { SaveDigitisationInput } from "./schema";
 
@@ -15,6 +16,9 @@ type Actor = { id: string; reviewId: string };
 export async function saveDigitisation(tx: Tx, actor: Actor, input: SaveDigitisationInput) {
   const study = await tx.study.findFirst({ where: { id: input.studyId, reviewId: actor.reviewId }, select: { id: true } });
   if (!study) throw new DomainError("Not found.");
+  if (input.sourceKind === "IMAGE" && !(input.imagePath && isOwnFigureImage(actor.reviewId, actor.id, input.imagePath)))
+    throw new DomainError("Upload the figure image again.", { imagePath: ["The image was not uploaded by you to this review."] });
+  if (input.sourceKind === "PDF" && input.page === undefined) throw new DomainError("Say which page of the PDF the figure is on.", { page: ["Required for a PDF figure."] });
   const derived = deriveAll(input.calibration, input.clicks);
   const owner = input.consensus ? null : actor.id;
   const data = {

@@ -10,7 +10,16 @@ export const pointSchema = z.object({ x: coordinate, y: coordinate });
 export type Point = z.infer<typeof pointSchema>;
 
 /** A rectangle of the source image, in its own pixels. */
-export const cropSchema = z.object({ x: coordinate.min(0), y: coordinate.min(0), width: z.number().positive(), height: z.number().positive(), renderScale: z.number().positive().default(1) });
+export const cropSchema = z.object({
+  x: coordinate.min(0),
+  y: coordinate.min(0),
+  width: z.number().positive(),
+  height: z.number().positive(),
+  /** PDF pages are rendered at this many image pixels per PDF point; clicks are in those pixels. */
+  renderScale: z.number().positive().default(1),
+  /** Which of the study's reports the PDF page belongs to. */
+  recordId: z.string().optional(),
+});
 export type Crop = z.infer<typeof cropSchema>;
 
 export const AXIS_SCALES = ["linear", "log10"] as const;
