@@ -1,12 +1,11 @@
 /**
  * Conversions that data extraction needs to obtain means and SDs for continuous outcomes.
+ * Extraction and `sieve meta` convert arms with {@link convertArm} in arm-conversion.ts (metafor's
+ * conv.fivenum defaults); these are the building blocks kept for callers that want one formula.
  */
 import { qnorm, qt } from "./distributions";
 
-/** SD from a standard error of a mean: SD = SE·√n (Cochrane Handbook 6.5.2.2). */
-export function sdFromSe(se: number, n: number): number {
-  return se * Math.sqrt(n);
-}
+export { sdFromSe } from "./arm-conversion";
 
 /**
  * SD from a confidence interval for a single group mean (Cochrane Handbook 6.5.2.2):
@@ -21,7 +20,8 @@ export function sdFromCi(lower: number, upper: number, n: number, level = 95, di
 }
 
 /**
- * Mean and SD from a median with range and/or interquartile range (Wan et al. 2014,
+ * Mean and SD from a median with range and/or interquartile range by Wan et al.'s own formulas
+ * (not metafor's default, which uses Luo et al. means and Shi et al. SDs; see arm-conversion.ts) (Wan et al. 2014,
  * BMC Med Res Methodol 14:135):
  * - S1 {min, median, max}: mean = (a + 2m + b)/4, SD = (b − a)/ξ, ξ = 2Φ⁻¹((n − 0.375)/(n + 0.25));
  * - S2 {min, q1, median, q3, max}: mean = (a + 2q₁ + 2m + 2q₃ + b)/8,
