@@ -2,11 +2,13 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ScreeningItem } from "@/lib/screening/data";
 import type { Stage } from "@/lib/reviews/schema";
-import { decideAction, nextRecordsAction, undoDecisionAction } from "@/lib/screening/actions";
+import { decideAction, undoDecisionAction } from "@/lib/screening/actions";
 import { ProgressBar } from "@/app/components/progress-bar";
 import { RecordPanel } from "./record-panel";
 import { DecisionPanel, type Settings } from "./decision-panel";
 import { FullTextPanel } from "./full-text-panel";
+import { useQueueFeed } from "./use-queue-feed";
+import { QueueEnd } from "./queue-end";
 
 type Progress = { mine: { done: number; total: number }; team: { total: number; complete: number } };
 type Reason = { id: string; label: string };
@@ -15,12 +17,16 @@ type Reason = { id: string; label: string };
  * One record at a time. The list holds my recent decisions (for ←) followed by the queue; the
  * record after the current one is always prefetched, so a decision moves on at once and the
  * server call runs behind it. A failed call puts the record back with the error shown.
+ * A decision applies only to the record the reviewer has had on screen: held keys (auto-repeat)
+ * are ignored, and after each decision the next one waits until the new record has been painted.
  */
 export function ScreeningView(props: {
   slug: string;
   stage: Stage;
   history: ScreeningItem[];
   queue: ScreeningItem[];
+  /** True when the server already said there is nothing more than `queue`. */
+  queueExhausted: boolean;
   progress: Progress;
   reasons: Reason[];
   settings: Settings;
@@ -48,27 +54,33 @@ export function ScreeningView(props: {
   const setNote = (value: string) => setDraft({ note: value });
 
   const patch = useCallback((id: string, change: Partial<ScreeningItem>) => setItems((list) => list.map((it) => (it.id === id ? { ...it, ...change } : it))), []);
-  const append = useCallback((more: ScreeningItem[]) => setItems((list) => [...list, ...more.filter((m) => !list.some((it) => it.id === m.id))]), []);
-  const undecidedIds = () => itemsRef.current.filter((it) => !it.myVote).map((it) => it.id);
+  // Returns the same list when nothing is new, so an empty answer causes no re-render.
+  const append = useCallback((more: ScreeningItem[]) => {
+    setItems((list) => {
+      const fresh = more.filter((m) => !list.some((it) => it.id === m.id));
+      return fresh.length ? [...list, ...fresh] : list;
+    });
+  }, []);
+  const undecidedIds = useCallback(() => itemsRef.current.filter((it) => !it.myVote).map((it) => it.id), []);
+  const feed = useQueueFeed({ slug, stage, items, pos, initiallyExhausted: props.queueExhausted, append, heldUndecidedIds: undecidedIds });
 
-  // Keep one record prefetched beyond the current one.
-  const fetching = useRef(false);
+  // The id of the record painted on screen; set one frame after it renders, cleared by a decision.
+  const shownId = useRef<string | null>(null);
+  const currentId = current?.id ?? null;
   useEffect(() => {
-    const ahead = items.slice(pos + 1).filter((it) => !it.myVote).length;
-    if (ahead >= 1 || fetching.current) return;
-    fetching.current = true;
-    nextRecordsAction({ slug, stage, exclude: undecidedIds() })
-      .then((r) => r.ok && append(r.data.items))
-      .finally(() => (fetching.current = false));
-  }, [pos, items, slug, stage, append]);
+    shownId.current = null;
+    const frame = requestAnimationFrame(() => (shownId.current = currentId));
+    return () => cancelAnimationFrame(frame);
+  }, [currentId]);
 
   function decide(decision: "INCLUDE" | "EXCLUDE" | "MAYBE") {
-    if (!current) return;
+    if (!current || shownId.current !== current.id) return;
     if (current.resolution) return setError("This record is resolved; an adjudicator can reopen it.");
     if (decision === "MAYBE" && !settings.allowMaybe) return setError("“Maybe” is switched off at this stage.");
     const reason = decision === "EXCLUDE" ? reasonId : null;
     if (decision === "EXCLUDE" && stage === "FULL_TEXT" && !reason) return setError("Choose a reason (1–9) to exclude at full text.");
     const item = current;
+    shownId.current = null; // the next decision needs the next record on screen first
     const wasNew = !item.myVote;
     const previous = item.myVote;
     patch(item.id, { myVote: { decision, reasonId: reason, note } });
@@ -83,7 +95,7 @@ export function ScreeningView(props: {
     decideAction({ slug, stage, recordId: item.id, decision, reasonId: reason ?? "", note, exclude: undecidedIds().filter((id) => id !== item.id) })
       .then((r) => {
         if (r.ok) {
-          append(r.data.next);
+          feed.noteDecisionNext(r.data.next);
           if (r.data.resolved) patch(item.id, { resolution: { outcome: decision, method: "AGREEMENT", reasonId: reason } });
           return;
         }
@@ -125,6 +137,8 @@ export function ScreeningView(props: {
     }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const key = e.key.toLowerCase();
+    // A held key repeats; only the first press decides (or undoes), so nothing is decided unseen.
+    if (e.repeat && ["i", "e", "m", "u"].includes(key)) return e.preventDefault();
     if (key === "i") decide("INCLUDE");
     else if (key === "e") decide("EXCLUDE");
     else if (key === "m") decide("MAYBE");
@@ -184,10 +198,7 @@ export function ScreeningView(props: {
           />
         </div>
       ) : (
-        <div className="rounded border border-slate-200 bg-white p-6" data-testid="queue-empty">
-          <h2 className="font-semibold">Nothing left for you to screen here.</h2>
-          <p className="mt-1 text-sm text-slate-600">Records still waiting are with colleagues or the adjudicator. Press ← to look back at your decisions.</p>
-        </div>
+        <QueueEnd exhausted={feed.exhausted} failed={feed.failed} checking={feed.loading} onCheckAgain={feed.checkAgain} />
       )}
     </div>
   );

@@ -6,6 +6,8 @@ import { getMyHistory, getNextItems, getProgress, getStageContext } from "@/lib/
 import { STAGE_LABELS } from "@/lib/screening/schema";
 import { ScreeningView } from "./screening-view";
 
+const INITIAL_QUEUE = 3;
+
 /** The screening page of one stage: resumes at the first record still needing my vote. */
 export async function StagePage({ slug, stage }: { slug: string; stage: Stage }) {
   const { review, roles, user } = await requireReviewAccess(slug);
@@ -25,7 +27,7 @@ export async function StagePage({ slug, stage }: { slug: string; stage: Stage })
   const { reviewersPerRecord: required, blinded } = ctx.stageSettings;
   const [history, queue, progress] = await Promise.all([
     getMyHistory(review.id, stage, user.id, blinded),
-    getNextItems(review.id, stage, user.id, { required, blinded, limit: 3 }),
+    getNextItems(review.id, stage, user.id, { required, blinded, limit: INITIAL_QUEUE }),
     getProgress(review.id, stage, user.id, required),
   ]);
   return (
@@ -34,6 +36,7 @@ export async function StagePage({ slug, stage }: { slug: string; stage: Stage })
       stage={stage}
       history={history}
       queue={queue}
+      queueExhausted={queue.length < INITIAL_QUEUE}
       progress={progress}
       reasons={ctx.reasons}
       settings={{ ...ctx.stageSettings, highlightInclude: ctx.settings.highlightInclude, highlightExclude: ctx.settings.highlightExclude }}
