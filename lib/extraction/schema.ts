@@ -149,3 +149,40 @@ export const outcomeDataSchema = z.object({
 });
 export type OutcomeData = z.infer<typeof outcomeDataSchema>;
 export const emptyOutcomeData = (): OutcomeData => ({ experiments: [], arms: [], effects: [] });
+
+// ---- Action inputs (lib/extraction/actions.ts). Answers and outcome data are checked again,
+// with errors on the field, by lib/extraction/validation.ts.
+const slugAndStudy = { slug: z.string().min(1), studyId: z.string().min(1) };
+
+export const saveFormInputSchema = z.object({ slug: z.string().min(1), definition: formDefinitionSchema });
+export const templateInputSchema = z.object({ slug: z.string().min(1), template: z.enum(["preclinical", "clinical-rct"]) });
+export const importFormInputSchema = z.object({ slug: z.string().min(1), json: z.string().min(2).max(1_000_000) });
+
+export const outcomeInputSchema = z.object({
+  name: z.string().trim().min(1, "Name the outcome.").max(120),
+  unit: z.string().trim().max(40).default(""),
+  direction: z.enum(DIRECTIONS),
+  type: z.enum(OUTCOME_TYPES),
+  units: z.array(unitConversionSchema).default([]),
+});
+export type OutcomeInput = z.infer<typeof outcomeInputSchema>;
+export const saveOutcomeInputSchema = outcomeInputSchema.extend({ slug: z.string().min(1), outcomeId: z.string().optional() });
+export const deleteOutcomeInputSchema = z.object({ slug: z.string().min(1), outcomeId: z.string().min(1) });
+
+export const saveEntryInputSchema = z.object({ ...slugAndStudy, values: answersSchema, outcomeData: z.unknown() });
+export type SaveEntryInput = { studyId: string; values: Answers; outcomeData: unknown };
+export const studyInputSchema = z.object(slugAndStudy);
+
+export const decisionSchema = z.object({
+  source: z.enum(["AGREED", "A", "B", "NEW"]),
+  /** NEW: the value as typed; parsed into the cell's kind on the server. */
+  typed: z.string().max(2000).optional(),
+  note: z.string().max(2000).default(""),
+});
+export const saveConsensusInputSchema = z.object({ ...slugAndStudy, decisions: z.record(z.string(), decisionSchema), finalize: z.boolean().default(false) });
+export type SaveConsensusInput = z.infer<typeof saveConsensusInputSchema>;
+
+export const addStudyInputSchema = z.object({
+  label: z.string().trim().min(1, "Give the study a label such as “Hu 2020”.").max(200),
+  doi: z.string().trim().max(200).optional(),
+});
