@@ -3,11 +3,13 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
-import { anyLocked, clearAccountFailures, recordFailure, throttleKeys } from "@/lib/auth/rate-limit";
+import { checkThrottle, clearAccountFailures, recordFailure, WARN_WHEN_LEFT } from "@/lib/auth/rate-limit";
 import { signInSchema } from "@/lib/users/schema";
 
 export const TOO_MANY_ATTEMPTS = "Too many failed sign-in attempts. Try again in 15 minutes.";
 export const BAD_CREDENTIALS = "Wrong e-mail or password.";
+export const attemptsLeftWarning = (left: number) =>
+  `${BAD_CREDENTIALS} ${left} attempt${left === 1 ? "" : "s"} left before sign-in to this account is paused for 15 minutes.`;
 
 function clientAddress(headers: Record<string, unknown> | undefined): string | null {
   const forwarded = headers?.["x-forwarded-for"];
@@ -17,17 +19,22 @@ function clientAddress(headers: Record<string, unknown> | undefined): string | n
   return typeof real === "string" && real ? real : null;
 }
 
-/** Checks the throttle before the password so a locked-out account costs no scrypt work. */
+/**
+ * Checks the account's throttle before the password so a locked-out account costs no scrypt
+ * work. A locked address refuses only wrong passwords: a colleague behind the same proxy with
+ * the right password for an unlocked account still gets in.
+ */
 export async function authorizeCredentials(raw: unknown, address: string | null) {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) throw new Error(BAD_CREDENTIALS);
   const { email, password } = parsed.data;
-  const keys = throttleKeys(email, address);
-  if (await anyLocked(db, keys)) throw new Error(TOO_MANY_ATTEMPTS);
+  const throttle = await checkThrottle(db, email, address);
+  if (throttle.accountLocked) throw new Error(TOO_MANY_ATTEMPTS);
   const user = await db.user.findUnique({ where: { email } });
   if (!user || !(await verifyPassword(password, user.passwordHash))) {
-    await recordFailure(db, keys);
-    throw new Error(BAD_CREDENTIALS);
+    const left = await recordFailure(db, email, address);
+    if (throttle.addressLocked || left === 0) throw new Error(TOO_MANY_ATTEMPTS);
+    throw new Error(left <= WARN_WHEN_LEFT ? attemptsLeftWarning(left) : BAD_CREDENTIALS);
   }
   await clearAccountFailures(db, email);
   return { id: user.id, email: user.email, name: user.name };
