@@ -8,6 +8,7 @@ import { importCommand } from "./import";
 import { meta } from "./meta";
 import { kappa } from "./kappa";
 import { prismaCommand } from "./prisma";
+import { demoCommand } from "./demo";
 
 export const commands: Record<string, Command> = {
   user: userCommand,
@@ -19,4 +20,5 @@ export const commands: Record<string, Command> = {
   meta,
   kappa,
   prisma: prismaCommand,
+  demo: demoCommand,
 };

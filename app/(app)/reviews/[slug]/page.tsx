@@ -3,12 +3,17 @@ import { requireReviewAccess } from "@/lib/auth/access";
 import { hasCapability } from "@/lib/auth/roles";
 import { getDashboard } from "@/lib/reviews/data";
 import { ProgressBar } from "@/app/components/progress-bar";
+import { getDemoNotice } from "@/lib/demo/data";
+import { DemoNotice } from "./demo-notice";
 
 export default async function ReviewDashboard({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { review, roles } = await requireReviewAccess(slug);
   const stages = await getDashboard(review.id, review.slug, { seesOutcomes: hasCapability(roles, "adjudicate") });
+  const demo = await getDemoNotice(review.id);
   return (
+    <>
+    {demo && <DemoNotice notice={demo} />}
     <section aria-labelledby="workflow-heading">
       <h2 id="workflow-heading" className="text-lg font-semibold">
         Workflow
@@ -32,5 +37,6 @@ export default async function ReviewDashboard({ params }: { params: Promise<{ sl
         ))}
       </ol>
     </section>
+    </>
   );
 }
