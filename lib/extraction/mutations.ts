@@ -202,3 +202,12 @@ export async function addStudy(tx: Tx, actor: Actor, input: { label: string; doi
   await recordAudit(tx, { reviewId: actor.reviewId, actorId: actor.id, entity: "Study", entityId: study.id, action: "create", after: { ...study, reportIds: record ? [record.id] : [], doi: doi ?? null } });
   return { id: study.id, label: study.label, recordId: record?.id ?? null };
 }
+
+export async function updateExtractionSettings(tx: Tx, actor: Actor, input: { extractorsPerStudy: 1 | 2; blinded: boolean; tolerancePercent: number }) {
+  const review = await tx.review.findUniqueOrThrow({ where: { id: actor.reviewId }, select: { settings: true } });
+  const before = readReviewSettings(review.settings);
+  const after = { ...before, extraction: { extractorsPerStudy: input.extractorsPerStudy, blinded: input.blinded, numericTolerance: input.tolerancePercent / 100 } };
+  await tx.review.update({ where: { id: actor.reviewId }, data: { settings: json(after) } });
+  await recordAudit(tx, { reviewId: actor.reviewId, actorId: actor.id, entity: "ExtractionSettings", entityId: actor.reviewId, action: "update", before: before.extraction, after: after.extraction });
+  return after.extraction;
+}

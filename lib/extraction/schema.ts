@@ -186,3 +186,11 @@ export const addStudyInputSchema = z.object({
   label: z.string().trim().min(1, "Give the study a label such as “Hu 2020”.").max(200),
   doi: z.string().trim().max(200).optional(),
 });
+
+export const extractionSettingsInputSchema = z.object({
+  slug: z.string().min(1),
+  extractorsPerStudy: z.coerce.number().pipe(z.union([z.literal(1), z.literal(2)])),
+  blinded: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
+  /** Entered as a percentage in the form: 0.1 % → 0.001. */
+  tolerancePercent: z.coerce.number().min(0, "0 % or more.").max(50, "At most 50 %."),
+});
