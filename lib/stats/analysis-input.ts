@@ -4,14 +4,17 @@
  * typed study data, or as an {@link InputError} naming the row and column at fault.
  */
 import type { BinaryStudy, ContinuousStudy } from "./effect-sizes";
+import type { NmdStudy } from "./nmd";
 
-export type MetaMeasure = "SMD" | "MD" | "ROM" | "OR" | "RR" | "RD" | "GEN";
+/** NMD is the normalised mean difference (nmd.ts); its rows come through outcome-layout.ts. */
+export type MetaMeasure = "SMD" | "MD" | "ROM" | "OR" | "RR" | "RD" | "GEN" | "NMD";
 export type CsvRow = Record<string, string | undefined>;
 
 export type StudyData =
   | { kind: "continuous"; values: ContinuousStudy }
   | { kind: "binary"; values: BinaryStudy }
-  | { kind: "generic"; values: { yi: number; vi: number } };
+  | { kind: "generic"; values: { yi: number; vi: number } }
+  | { kind: "nmd"; values: NmdStudy };
 
 export type StudyInput = { study: string; row: number; data: StudyData; subgroup?: string; moderator?: number };
 export type DroppedStudy = { study: string; row: number; reason: string };
@@ -27,10 +30,19 @@ export const MEASURE_COLUMNS: Record<"continuous" | "binary", string[]> = {
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Spreadsheet line of a data row: the header is line 1. */
-const lineOf = (index: number) => index + 2;
+export const lineOf = (index: number) => index + 2;
 
-function where(index: number, study: string, column: string): string {
+/** "row 3 (study "Hu 2020"), column "sd1i"" — how every validation message names a cell. */
+export function where(index: number, study: string, column: string): string {
   return `row ${lineOf(index)} (study "${study}"), column "${column}"`;
+}
+
+/** A cell as a number, or undefined when empty (not reported); non-numeric text is an {@link InputError}. */
+export function optionalNumber(raw: string | undefined, index: number, study: string, column: string): number | undefined {
+  const text = (raw ?? "").trim();
+  if (text === "") return undefined;
+  if (!NUMBER.test(text)) throw new InputError(`Non-numeric value "${text}" at ${where(index, study, column)}.`);
+  return Number(text);
 }
 
 function parseNumber(raw: string | undefined, index: number, study: string, column: string): number {
@@ -40,7 +52,7 @@ function parseNumber(raw: string | undefined, index: number, study: string, colu
   return Number(text);
 }
 
-function requireColumns(header: readonly string[], columns: string[]): void {
+export function requireColumns(header: readonly string[], columns: string[]): void {
   const missing = columns.filter((c) => !header.includes(c));
   if (missing.length) throw new InputError(`Missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")} (columns found: ${header.join(", ") || "none"}).`);
 }
@@ -59,6 +71,7 @@ export function parseMetaRows(
   options: { measure: MetaMeasure; subgroup?: string; moderator?: string },
 ): { studies: StudyInput[]; dropped: DroppedStudy[] } {
   const { measure } = options;
+  if (measure === "NMD") throw new InputError("Measure NMD needs a sham arm (columns m3i, sd3i, n3i) and the outcome's direction: use the outcome layout (prepareOutcomeRows).");
   const kind = measure === "GEN" ? "generic" : ["OR", "RR", "RD"].includes(measure) ? "binary" : "continuous";
   let columns: string[];
   if (kind === "generic") {

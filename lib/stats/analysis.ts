@@ -7,6 +7,7 @@
  */
 import type { MetaMeasure, StudyInput, DroppedStudy } from "./analysis-input";
 import { computeGeneric, computeLogOr, computeLogRr, computeMd, computeRd, computeRom, computeSmd, type EffectSize, type SmdVariant } from "./effect-sizes";
+import { computeNmd } from "./nmd";
 import { fitMantelHaenszel, type MhMeasure } from "./mantel-haenszel";
 import { predictPooled } from "./prediction";
 import { beggTest, eggerTest, trimAndFill } from "./publication-bias";
@@ -64,6 +65,7 @@ export type MetaAnalysisResult = {
 export function computeEffect(measure: MetaMeasure, s: StudyInput, smdVariant: SmdVariant = "metafor"): EffectSize {
   const d = s.data;
   if (d.kind === "generic") return computeGeneric(d.values);
+  if (d.kind === "nmd") return computeNmd(d.values);
   if (d.kind === "continuous") {
     if (measure === "MD") return computeMd(d.values);
     if (measure === "ROM") return computeRom(d.values);
