@@ -12,9 +12,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             Sieve
           </Link>
           <div className="flex items-center gap-4 text-sm">
-            <span className="text-slate-600" data-testid="current-user">
+            <Link href="/account" className="text-slate-600 hover:underline" data-testid="current-user" title="Your account">
               {user.name}
-            </span>
+            </Link>
             <SignOutButton />
           </div>
         </div>

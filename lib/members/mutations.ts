@@ -27,9 +27,10 @@ async function writeRoles(tx: Tx, reviewId: string, userId: string, roles: Role[
 /** Adds an existing account; Sieve sends no e-mail, so the colleague must have signed up first. */
 export async function addMember(tx: Tx, actorId: string, reviewId: string, email: string, roles: Role[]) {
   const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, name: true } });
-  if (!user) throw new DomainError("No Sieve account uses that e-mail. Ask your colleague to sign up first.", { email: ["No account with this e-mail."] });
+  // One message, shown once: the form's status line (a field error too would repeat it).
+  if (!user) throw new DomainError("No Sieve account uses that e-mail. Ask your colleague to sign up first.");
   const before = await rolesOf(tx, reviewId, user.id);
-  if (before.length) throw new DomainError(`${user.name} is already a member; change their roles below.`, { email: ["Already a member."] });
+  if (before.length) throw new DomainError(`${user.name} is already a member; change their roles below.`);
   await writeRoles(tx, reviewId, user.id, roles);
   await recordAudit(tx, { reviewId, actorId, entity: "Membership", entityId: user.id, action: "add", after: { email: user.email, roles } });
   return user;

@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { clearAccountLock } from "@/lib/auth/rate-limit";
 import { DomainError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { SignUpInput } from "@/lib/users/schema";
@@ -12,5 +13,30 @@ export async function createUser(tx: Tx, input: SignUpInput) {
     select: { id: true, email: true, name: true },
   });
   await recordAudit(tx, { reviewId: null, actorId: user.id, entity: "User", entityId: user.id, action: "create", after: user });
+  return user;
+}
+
+export async function changeName(tx: Tx, userId: string, name: string) {
+  const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
+  await tx.user.update({ where: { id: userId }, data: { name } });
+  await recordAudit(tx, { reviewId: null, actorId: userId, entity: "User", entityId: userId, action: "rename", before, after: { name } });
+}
+
+/** The signed-in person's own change: the current password must be right. */
+export async function changePassword(tx: Tx, userId: string, currentPassword: string, newPassword: string) {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  if (!(await verifyPassword(currentPassword, user.passwordHash)))
+    throw new DomainError("Your current password is not right.", { currentPassword: ["This is not your current password."] });
+  await tx.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
+  await recordAudit(tx, { reviewId: null, actorId: userId, entity: "User", entityId: userId, action: "change-password" });
+}
+
+/** The administrator's reset (CLI, no e-mail needed); also lifts a sign-in lock on the account. */
+export async function resetPassword(tx: Tx, email: string, password: string) {
+  const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, name: true } });
+  if (!user) throw new DomainError(`No account uses ${email}.`, { email: ["No account with this e-mail."] });
+  await tx.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+  await clearAccountLock(tx, email);
+  await recordAudit(tx, { reviewId: null, actorId: null, entity: "User", entityId: user.id, action: "reset-password" });
   return user;
 }

@@ -1,6 +1,8 @@
 "use client";
 import { ActionForm, Field, FieldError, SubmitButton } from "@/app/components/action-form";
+import { useEffect, useState } from "react";
 import { addMemberAction, removeMemberAction, setMemberRolesAction } from "@/lib/members/actions";
+import { withdrawInvitationAction } from "@/lib/invitations/actions";
 
 const ROLE_OPTIONS = [
   { value: "OWNER", label: "Owner" },
@@ -59,14 +61,52 @@ export function MemberRow({ slug, member, canManage, isSelf }: { slug: string; m
   );
 }
 
+type AddResult = { invited: false; name: string } | { invited: true; email: string; path: string };
+
+/** Adds an existing account; an address without one gets an invitation and a sign-up link to pass on. */
 export function AddMemberForm({ slug }: { slug: string }) {
+  const [result, setResult] = useState<AddResult | null>(null);
   return (
-    <ActionForm action={addMemberAction} className="max-w-md space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Add a member" resetOnSuccess successMessage="Member added.">
-      <h3 className="font-medium">Add a member</h3>
-      <input type="hidden" name="slug" value={slug} />
-      <Field name="email" label="Their Sieve account e-mail" type="email" hint="They must have signed up already." />
-      <RoleCheckboxes selected={["REVIEWER"]} idPrefix="add" />
-      <SubmitButton>Add member</SubmitButton>
-    </ActionForm>
+    <div className="max-w-xl space-y-3">
+      <ActionForm action={addMemberAction} onSuccess={(data) => setResult(data as AddResult)} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Add a member" resetOnSuccess>
+        <h3 className="font-medium">Add a member</h3>
+        <input type="hidden" name="slug" value={slug} />
+        <Field name="email" label="Their e-mail" type="email" hint="Someone without a Sieve account yet gets an invitation: you receive a sign-up link to pass on." />
+        <RoleCheckboxes selected={["REVIEWER"]} idPrefix="add" />
+        <SubmitButton>Add member</SubmitButton>
+      </ActionForm>
+      {result && !result.invited ? <p className="text-sm text-brand-700">{result.name} added.</p> : null}
+      {result?.invited ? <InvitationLink email={result.email} path={result.path} fresh /> : null}
+    </div>
+  );
+}
+
+export function InvitationLink({ email, path, fresh = false }: { email: string; path: string; fresh?: boolean }) {
+  const [origin, setOrigin] = useState("");
+  useEffect(() => setOrigin(window.location.origin), []);
+  const link = `${origin}${path}`;
+  return (
+    <div className="rounded border border-amber-200 bg-amber-50 p-3 text-sm" data-testid="invitation-link">
+      {fresh ? <p>No account uses {email} yet, so an invitation was made. Pass this sign-up link on; they join the review when they sign up with it:</p> : null}
+      <input readOnly aria-label={`Sign-up link for ${email}`} value={link} className="mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+    </div>
+  );
+}
+
+export function OpenInvitation({ slug, invitation }: { slug: string; invitation: { id: string; email: string; roles: string[]; path: string; expired: boolean; expiresAt: string } }) {
+  const label = (r: string) => ROLE_OPTIONS.find((o) => o.value === r)?.label ?? r;
+  return (
+    <li className="space-y-1 rounded border border-slate-200 bg-white p-3" data-testid={`invitation-${invitation.email}`}>
+      <p className="text-sm">
+        <span className="font-medium">{invitation.email}</span> as {invitation.roles.map(label).join(", ")} —{" "}
+        {invitation.expired ? <span className="text-red-700">expired; invite again for a new link</span> : <span className="text-slate-600">valid until {invitation.expiresAt.slice(0, 10)}</span>}
+      </p>
+      {invitation.expired ? null : <InvitationLink email={invitation.email} path={invitation.path} />}
+      <ActionForm action={withdrawInvitationAction} aria-label={`Withdraw the invitation of ${invitation.email}`}>
+        <input type="hidden" name="slug" value={slug} />
+        <input type="hidden" name="invitationId" value={invitation.id} />
+        <SubmitButton variant="quiet">Withdraw</SubmitButton>
+      </ActionForm>
+    </li>
   );
 }

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { requireReviewAccess } from "@/lib/auth/access";
 import { hasCapability } from "@/lib/auth/roles";
 import { listMembers } from "@/lib/members/data";
-import { AddMemberForm, MemberRow } from "./member-forms";
+import { listOpenInvitations } from "@/lib/invitations/data";
+import { invitationPath } from "@/lib/invitations/schema";
+import { AddMemberForm, MemberRow, OpenInvitation } from "./member-forms";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -11,6 +13,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
   const { review, roles, user } = await requireReviewAccess(slug);
   const members = await listMembers(review.id);
   const canManage = hasCapability(roles, "manage");
+  const invitations = canManage ? await listOpenInvitations(review.id) : [];
   return (
     <section className="space-y-6">
       <div>
@@ -32,6 +35,16 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
           ))}
         </tbody>
       </table>
+      {invitations.length ? (
+        <div className="space-y-2">
+          <h3 className="font-medium">Open invitations</h3>
+          <ul className="max-w-xl space-y-2">
+            {invitations.map((inv) => (
+              <OpenInvitation key={inv.id} slug={review.slug} invitation={{ id: inv.id, email: inv.email, roles: inv.roles, path: invitationPath(inv.token), expired: inv.expired, expiresAt: inv.expiresAt.toISOString() }} />
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {canManage ? <AddMemberForm slug={review.slug} /> : null}
     </section>
   );
