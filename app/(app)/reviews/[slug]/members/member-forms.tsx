@@ -1,6 +1,8 @@
 "use client";
 import { ActionForm, Field, FieldError, SubmitButton } from "@/app/components/action-form";
-import { useEffect, useState } from "react";
+import { useState, useSyncExternalStore } from "react";
+
+const noSubscription = () => () => undefined;
 import { addMemberAction, removeMemberAction, setMemberRolesAction } from "@/lib/members/actions";
 import { withdrawInvitationAction } from "@/lib/invitations/actions";
 
@@ -82,8 +84,8 @@ export function AddMemberForm({ slug }: { slug: string }) {
 }
 
 export function InvitationLink({ email, path, fresh = false }: { email: string; path: string; fresh?: boolean }) {
-  const [origin, setOrigin] = useState("");
-  useEffect(() => setOrigin(window.location.origin), []);
+  // The server does not know the public address it is reached at; the browser does.
+  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
   const link = `${origin}${path}`;
   return (
     <div className="rounded border border-amber-200 bg-amber-50 p-3 text-sm" data-testid="invitation-link">
