@@ -27,6 +27,7 @@ import { db } from "@/lib/db";
 import { saveFlowCountsAction, setFlowModeAction } from "@/lib/flow/actions";
 import { bulkDecideAction, decidePairAction, runDeduplicationAction, setPrimaryAction, undoMergeAction } from "@/lib/dedup/actions";
 import { makeGroup, makePossiblePair } from "@/lib/dedup/test-records";
+import { deleteDigitisationAction, saveDigitisationAction } from "@/lib/digitiser/actions";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user, requireUser: async () => session.user }));
@@ -135,6 +136,35 @@ export const REVIEW_ACTIONS: ActionCase[] = [
     },
   },
 ];
+
+/** A figure digitised from a study's PDF page: axis calibration and one SEM bar. */
+const digitisation = (slug: string, studyId: string) => ({
+  slug,
+  studyId,
+  locator: "Figure 1, page 2",
+  sourceKind: "PDF",
+  page: 2,
+  crop: { x: 0, y: 0, width: 400, height: 300 },
+  calibration: { y: { scale: "linear", p1: { x: 10, y: 300, value: 0 }, p2: { x: 10, y: 0, value: 30 } } },
+  clicks: [{ kind: "BAR", group: "EV", errorType: "SEM", mean: { x: 50, y: 100 }, errorEnd: { x: 50, y: 90 } }],
+});
+
+REVIEW_ACTIONS.push(
+  {
+    name: "saveDigitisation",
+    capability: "extract",
+    call: async (t) => saveDigitisationAction(digitisation(t.review.slug, (await db.study.create({ data: { reviewId: t.review.id, label: "Hu 2020" } })).id)),
+  },
+  {
+    name: "deleteDigitisation",
+    capability: "extract",
+    call: async (t) => {
+      const study = await db.study.create({ data: { reviewId: t.review.id, label: "Hu 2020" } });
+      const row = await db.digitisation.create({ data: { reviewId: t.review.id, studyId: study.id, reviewerId: t.reviewer.id, locator: "Fig 1", sourceKind: "PDF", page: 1, crop: {}, calibration: {}, points: [], derived: [] } });
+      return deleteDigitisationAction({ slug: t.review.slug, digitisationId: row.id });
+    },
+  },
+);
 
 const ROLES = ["owner", "reviewer", "adjudicator", "outsider"] as const;
 const ROLE_GRANTS: Record<(typeof ROLES)[number], readonly string[]> = { owner: ["OWNER"], reviewer: ["REVIEWER"], adjudicator: ["ADJUDICATOR"], outsider: [] };
