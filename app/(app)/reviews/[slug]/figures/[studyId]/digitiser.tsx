@@ -150,7 +150,7 @@ export function Digitiser(props: {
     });
   }
 
-  const slotLabel = !slot ? "Nothing: pick a point to re-click, or save." : "axis" in slot ? `${slot.axis}-axis reference point ${slot.end === "p1" ? 1 : 2}` : `${state.groups[slot.group]?.group || "group"}: ${POINT_LABELS[slot.point]}`;
+  const slotLabel = !slot ? "nothing; pick a point to re-click, or save" : "axis" in slot ? `${slot.axis}-axis reference point ${slot.end === "p1" ? 1 : 2}` : `${state.groups[slot.group]?.group || "group"}: ${POINT_LABELS[slot.point]}`;
 
   return (
     <div className="space-y-4" onKeyDown={onKeyDown}>
