@@ -8,6 +8,8 @@ import { importCommand } from "./import";
 import { meta } from "./meta";
 import { kappa } from "./kappa";
 import { prismaCommand } from "./prisma";
+import { studyCommand } from "./study";
+import { extractionCommand } from "./extraction";
 import { demoCommand } from "./demo";
 
 export const commands: Record<string, Command> = {
@@ -20,5 +22,7 @@ export const commands: Record<string, Command> = {
   meta,
   kappa,
   prisma: prismaCommand,
+  study: studyCommand,
+  extraction: extractionCommand,
   demo: demoCommand,
 };

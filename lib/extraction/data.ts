@@ -156,6 +156,8 @@ export async function getExtractionAgreement(reviewId: string) {
   return { studies: comparisons.length, ...agreementReport(comparisons) };
 }
 
+const textField = { type: "TEXT" as const, help: "", required: false, options: [], unit: "", locator: false };
+
 async function exportInputs(reviewId: string, consensus: boolean) {
   const [form, outcomes, entries] = await Promise.all([
     getCurrentForm(reviewId),
@@ -170,7 +172,11 @@ async function exportInputs(reviewId: string, consensus: boolean) {
   const users = await db.user.findMany({ where: { id: { in: entries.map((e) => e.reviewerId).filter((id): id is string => !!id) } }, select: { id: true, email: true } });
   const emails = new Map(users.map((u) => [u.id, u.email]));
   const studies = entries.map((e) => ({ label: e.study.label, ...(consensus ? {} : { reviewer: emails.get(e.reviewerId ?? "") ?? "former member" }), ...readEntry(e) }));
-  return { fields: formFields(form?.definition ?? null), outcomes, studies };
+  // Answers to fields the form does not have (imported columns, removed fields) are exported too.
+  const fields = formFields(form?.definition ?? null);
+  const known = new Set(fields.map((f) => f.id));
+  const extra = [...new Set(studies.flatMap((s) => Object.keys(s.values)))].filter((id) => !known.has(id)).sort();
+  return { fields: [...fields, ...extra.map((id) => ({ ...textField, id, label: id }))], outcomes, studies };
 }
 
 /**
