@@ -9,7 +9,7 @@
  * - rows with n < 5 are not converted;
  * - means by Luo et al. (2018, Stat Methods Med Res 27:1785; metafor cites it as "Luo et al.
  *   (2016)", its online date), SDs by Wan et al. (2014, BMC Med Res Methodol 14:135) from the
- *   range or the IQR and by Shi et al. (2020, Stat Methods Med Res 29:1373) from all five numbers;
+ *   range or the IQR and by Shi et al. (2020, Res Synth Methods 11:641) from all five numbers;
  * - the skewness test of Shi et al. (2023, Stat Methods Med Res 32:1338), whose critical values
  *   the current metafor source uses, refuses to convert clearly skewed data.
  * As with conv.fivenum's default `replace = "ifna"`, a reported mean is kept and only the SD
