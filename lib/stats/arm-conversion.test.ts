@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { convertArm, convertArmUnit, convertUnit, fiveNumberSkewness, sdFromCi95 } from "./arm-conversion";
 
@@ -85,6 +87,33 @@ describe("convertArm: median-based, as metafor's conv.fivenum defaults", () => {
     const r = convertArm({ n: 50, mean: 9.5, median: 10, q1: 7, q3: 14 });
     expect(r).toMatchObject({ ok: true, mean: 9.5, from: "MEDIAN_IQR" });
     expect(r.ok && r.sd).toBeCloseTo(5.3431320657621511, 12);
+  });
+});
+
+describe("convertArm against conv.fivenum on 300 random summaries", () => {
+  // testdata/conv-fivenum-cases.csv is written by testdata/r/conv-fivenum-cases.R: normal and
+  // log-normal samples (n = 3..120) reduced to range, IQR or five numbers, run through
+  // metafor's current conv.fivenum() in R; empty mean/sd = conv.fivenum gives NA.
+  // vitest runs from the repository root.
+  const lines = readFileSync(path.resolve("lib/stats/testdata/conv-fivenum-cases.csv"), "utf8").trim().split("\n").slice(1);
+  const num = (s: string) => (s === "" ? undefined : Number(s));
+  it("agrees on every case: same mean and SD to 1e-12 (relative), and refuses exactly where R gives NA", () => {
+    let converted = 0;
+    for (const line of lines) {
+      const [min, q1, median, q3, max, n, mean, sd] = line.split(",").map(num);
+      const r = convertArm({ n, median, min, q1, q3, max });
+      if (mean === undefined) {
+        expect(r.ok, line).toBe(false);
+        continue;
+      }
+      converted++;
+      expect(r.ok, line).toBe(true);
+      if (!r.ok) continue;
+      expect(Math.abs(r.mean - mean) / Math.abs(mean), line).toBeLessThan(1e-12);
+      expect(Math.abs(r.sd - sd!) / sd!, line).toBeLessThan(1e-12);
+    }
+    expect(lines).toHaveLength(300);
+    expect(converted).toBe(206); // as the R script reports
   });
 });
 
