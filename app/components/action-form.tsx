@@ -67,6 +67,7 @@ export function Field({
   hint,
   required,
   autoComplete,
+  grow = false,
 }: {
   name: string;
   label: string;
@@ -74,6 +75,8 @@ export function Field({
   defaultValue?: string;
   multiline?: boolean;
   rows?: number;
+  /** A multiline field that grows with its text instead of clipping it. */
+  grow?: boolean;
   hint?: string;
   required?: boolean;
   autoComplete?: string;
@@ -95,7 +98,7 @@ export function Field({
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      {multiline ? <textarea rows={rows} {...common} /> : <input type={type} autoComplete={autoComplete} {...common} />}
+      {multiline ? <textarea rows={rows} {...common} className={grow ? `${common.className} [field-sizing:content] min-h-16 max-h-[70vh]` : common.className} /> : <input type={type} autoComplete={autoComplete} {...common} />}
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-slate-500">
           {hint}

@@ -69,3 +69,14 @@ export async function getDashboard(reviewId: string, slug: string, viewer: { see
     { label: "Results", href: base, done: analyses, total: analyses, detail: `${analyses} analyses`, available: studies > 0 },
   ];
 }
+
+/** Every exclusion reason with how many decisions and resolutions cite it, for the reasons editor. */
+export async function getReasonsWithUse(reviewId: string) {
+  const [reasons, decisions, resolutions] = await Promise.all([
+    db.exclusionReason.findMany({ where: { reviewId }, orderBy: [{ position: "asc" }, { id: "asc" }] }),
+    db.screeningDecision.groupBy({ by: ["reasonId"], where: { reviewId, reasonId: { not: null } }, _count: true }),
+    db.screeningResolution.groupBy({ by: ["reasonId"], where: { reviewId, reasonId: { not: null } }, _count: true }),
+  ]);
+  const count = (rows: { reasonId: string | null; _count: number }[], id: string) => rows.find((r) => r.reasonId === id)?._count ?? 0;
+  return reasons.map((r) => ({ id: r.id, label: r.label, stage: r.stage as "TITLE_ABSTRACT" | "FULL_TEXT" | "BOTH", retired: r.retired, decisions: count(decisions, r.id), resolutions: count(resolutions, r.id) }));
+}

@@ -64,7 +64,8 @@ export async function updateProtocol(tx: Tx, actorId: string, reviewId: string, 
   const { slug: _slug, titleAbstractReasons, fullTextReasons, ...fields } = input;
   const before = await tx.review.findUniqueOrThrow({ where: { id: reviewId } });
   const after = await tx.review.update({ where: { id: reviewId }, data: fields });
-  const reasons = await syncExclusionReasons(tx, reviewId, mergeReasonLists(titleAbstractReasons, fullTextReasons));
+  const reasons =
+    titleAbstractReasons === undefined && fullTextReasons === undefined ? null : await syncExclusionReasons(tx, reviewId, mergeReasonLists(titleAbstractReasons ?? [], fullTextReasons ?? []));
   const pick = (r: typeof before) => Object.fromEntries(Object.keys(fields).map((k) => [k, r[k as keyof typeof r]]));
   await recordAudit(tx, {
     reviewId,
@@ -72,8 +73,8 @@ export async function updateProtocol(tx: Tx, actorId: string, reviewId: string, 
     entity: "Protocol",
     entityId: reviewId,
     action: "update",
-    before: { ...pick(before), exclusionReasons: reasons.before },
-    after: { ...pick(after), exclusionReasons: reasons.after },
+    before: reasons ? { ...pick(before), exclusionReasons: reasons.before } : pick(before),
+    after: reasons ? { ...pick(after), exclusionReasons: reasons.after } : pick(after),
   });
   return after;
 }

@@ -70,17 +70,17 @@ export const createReviewSchema = protocolFieldsSchema.extend({
 });
 export type CreateReviewInput = z.infer<typeof createReviewSchema>;
 
-/** One reason per line; blank lines ignored, duplicates refused. */
+/** One reason per line; blank lines ignored, duplicates refused. Absent = leave the reasons alone (the page edits them in place). */
 const reasonLines = z
   .string()
-  .default("")
   .transform((s) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
   .pipe(
     z
       .array(z.string().max(200, "Keep each reason under 200 characters."))
       .max(50)
       .refine((a) => new Set(a.map((x) => x.toLowerCase())).size === a.length, "Each reason must be listed once."),
-  );
+  )
+  .optional();
 
 export const updateProtocolSchema = protocolFieldsSchema.extend({
   slug: z.string().min(1),

@@ -14,7 +14,8 @@ export async function getStageContext(reviewId: string, stage: Stage, client: Tx
   const reasons = await client.exclusionReason.findMany({
     where: { reviewId, stage: { in: [stage, "BOTH"] } },
     orderBy: { position: "asc" },
-    select: { id: true, label: true },
+    // Retired reasons still label old votes; the page offers only active ones for new decisions.
+    select: { id: true, label: true, retired: true },
   });
   const { settings: _s, ...criteria } = review;
   return {
@@ -33,9 +34,9 @@ export async function getStageSettings(reviewId: string, stage: Stage, client: T
   return stage === "TITLE_ABSTRACT" ? settings.titleAbstract : settings.fullText;
 }
 
-/** The exclusion reasons that apply at a stage. */
+/** The exclusion reasons a new decision at a stage may cite (retired ones excluded). */
 export async function getStageReasons(reviewId: string, stage: Stage, client: Tx = db) {
-  return client.exclusionReason.findMany({ where: { reviewId, stage: { in: [stage, "BOTH"] } }, orderBy: { position: "asc" }, select: { id: true, label: true } });
+  return client.exclusionReason.findMany({ where: { reviewId, stage: { in: [stage, "BOTH"] }, retired: false }, orderBy: { position: "asc" }, select: { id: true, label: true } });
 }
 
 export type ShownVote = { reviewerId: string; reviewerName: string; decision: string; reasonId: string | null; note: string; mine: boolean };

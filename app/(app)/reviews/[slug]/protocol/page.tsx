@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { requireReviewAccess } from "@/lib/auth/access";
 import { hasCapability } from "@/lib/auth/roles";
-import { getProtocol } from "@/lib/reviews/data";
+import { getProtocol, getReasonsWithUse } from "@/lib/reviews/data";
 import { ProtocolForm } from "./protocol-form";
+import { ReasonsEditor } from "./reasons-editor";
 
 export const metadata: Metadata = { title: "Protocol" };
 
@@ -22,9 +23,17 @@ export default async function ProtocolPage({ params }: { params: Promise<{ slug:
   const { slug } = await params;
   const { review, roles } = await requireReviewAccess(slug);
   const protocol = await getProtocol(review.id);
-  const reasonsFor = (stage: string) => protocol.reasons.filter((r) => r.stage === stage || r.stage === "BOTH").map((r) => r.label);
+  const reasonsFor = (stage: string) =>
+    protocol.reasons
+      .filter((r) => (r.stage === stage || r.stage === "BOTH") && !r.retired)
+      .map((r) => r.label);
   if (hasCapability(roles, "manage")) {
-    return <ProtocolForm protocol={{ ...protocol, titleAbstractReasons: reasonsFor("TITLE_ABSTRACT"), fullTextReasons: reasonsFor("FULL_TEXT") }} />;
+    return (
+      <div className="space-y-10">
+        <ProtocolForm protocol={protocol} />
+        <ReasonsEditor slug={review.slug} reasons={await getReasonsWithUse(review.id)} />
+      </div>
+    );
   }
   return (
     <dl className="max-w-3xl space-y-4">

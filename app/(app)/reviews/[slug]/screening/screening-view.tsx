@@ -11,7 +11,7 @@ import { useQueueFeed } from "./use-queue-feed";
 import { QueueEnd } from "./queue-end";
 
 type Progress = { mine: { done: number; total: number }; team: { total: number; complete: number } };
-type Reason = { id: string; label: string };
+type Reason = { id: string; label: string; retired?: boolean };
 
 /**
  * One record at a time. The list holds my recent decisions (for ←) followed by the queue; the
@@ -33,7 +33,10 @@ export function ScreeningView(props: {
   criteria: { inclusion: string; exclusion: string };
   canRetrieve: boolean;
 }) {
-  const { slug, stage, reasons, settings } = props;
+  const { slug, stage, settings } = props;
+  // Every reason labels saved votes; only active ones are offered (and keyed 1–9) for deciding.
+  const allReasons = props.reasons;
+  const reasons = allReasons.filter((r) => !r.retired);
   const [items, setItems] = useState<ScreeningItem[]>(() => [...props.history, ...props.queue]);
   const [pos, setPos] = useState(() => (props.queue.length ? props.history.length : Math.max(0, props.history.length - 1)));
   const [mine, setMine] = useState(props.progress.mine);
@@ -179,7 +182,7 @@ export function ScreeningView(props: {
       </p>
       {current ? (
         <div className={stage === "FULL_TEXT" ? "grid gap-4 xl:grid-cols-[1fr_1fr_20rem]" : "grid gap-4 lg:grid-cols-[1fr_22rem]"}>
-          <RecordPanel item={current} reasons={reasons} include={settings.highlightInclude} exclude={settings.highlightExclude} position={pos} />
+          <RecordPanel item={current} reasons={allReasons} include={settings.highlightInclude} exclude={settings.highlightExclude} position={pos} />
           {stage === "FULL_TEXT" ? <FullTextPanel slug={slug} item={current} canRetrieve={props.canRetrieve} onChange={(fullText) => patch(current.id, { fullText })} /> : null}
           <DecisionPanel
             stage={stage}
