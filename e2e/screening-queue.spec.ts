@@ -89,7 +89,7 @@ test("a held key decides only the record on screen", async ({ browser }) => {
   const second = await record(page).getAttribute("data-record-id");
   await page.waitForTimeout(200);
   await page.evaluate(() => {
-    for (let i = 0; i < 5; i++) window.dispatchEvent(new KeyboardEvent("keydown", { key: "i", bubbles: true }));
+    for (let i = 0; i < 5; i++) document.body.dispatchEvent(new KeyboardEvent("keydown", { key: "i", bubbles: true }));
   });
   await page.waitForTimeout(1_000);
   const after = await db.screeningDecision.findMany({ where: { reviewerId: reviewer.id }, orderBy: { createdAt: "asc" } });
