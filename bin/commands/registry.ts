@@ -11,6 +11,10 @@ import { prismaCommand } from "./prisma";
 import { studyCommand } from "./study";
 import { extractionCommand } from "./extraction";
 import { demoCommand } from "./demo";
+import { exportCommand } from "./export";
+import { importReviewCommand } from "./import-review";
+import { backupCommand } from "./backup";
+import { restoreCommand } from "./restore";
 
 export const commands: Record<string, Command> = {
   user: userCommand,
@@ -25,4 +29,8 @@ export const commands: Record<string, Command> = {
   study: studyCommand,
   extraction: extractionCommand,
   demo: demoCommand,
+  export: exportCommand,
+  "import-review": importReviewCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };

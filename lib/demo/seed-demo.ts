@@ -32,7 +32,9 @@ async function demoAccounts(tx: Tx): Promise<{ ownerId: string; reviewerId: stri
 /** The demo reviews present, by seed (a review is a demo when its DemoReview audit event says so). */
 export async function findDemoReviews(db: Tx): Promise<{ seed: DemoSeed; reviewId: string; slug: string }[]> {
   const events = await db.auditEvent.findMany({ where: { entity: DEMO_AUDIT_ENTITY, action: "create" }, include: { review: { select: { slug: true } } } });
-  return events.flatMap((e) => (e.reviewId && e.review ? [{ seed: (e.after as { seed: DemoSeed }).seed, reviewId: e.reviewId, slug: e.review.slug }] : []));
+  // A copy brought in by import-review carries the demo's audit log, but it is the importer's review, never replaced.
+  const imported = new Set((await db.auditEvent.findMany({ where: { entity: "ReviewArchive", action: "import" }, select: { reviewId: true } })).map((e) => e.reviewId));
+  return events.flatMap((e) => (e.reviewId && e.review && !imported.has(e.reviewId) ? [{ seed: (e.after as { seed: DemoSeed }).seed, reviewId: e.reviewId, slug: e.review.slug }] : []));
 }
 
 /**
