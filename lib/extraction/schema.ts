@@ -158,12 +158,21 @@ export const saveFormInputSchema = z.object({ slug: z.string().min(1), definitio
 export const templateInputSchema = z.object({ slug: z.string().min(1), template: z.enum(["preclinical", "clinical-rct"]) });
 export const importFormInputSchema = z.object({ slug: z.string().min(1), json: z.string().min(2).max(1_000_000) });
 
+function parseUnitList(raw: unknown): unknown {
+  if (typeof raw !== "string") return raw;
+  return raw.split(";").map((p) => p.trim()).filter(Boolean).map((p) => {
+    const [unit, factor] = p.split("=").map((s) => s.trim());
+    return { unit, factor: Number(factor) };
+  });
+}
+
 export const outcomeInputSchema = z.object({
   name: z.string().trim().min(1, "Name the outcome.").max(120),
   unit: z.string().trim().max(40).default(""),
   direction: z.enum(DIRECTIONS),
   type: z.enum(OUTCOME_TYPES),
-  units: z.array(unitConversionSchema).default([]),
+  /** From a form: "mg/dL=0.0555; g/L=5.55" (each unit with its factor to the outcome's unit). */
+  units: z.preprocess(parseUnitList, z.array(unitConversionSchema)).default([]),
 });
 export type OutcomeInput = z.infer<typeof outcomeInputSchema>;
 export const saveOutcomeInputSchema = outcomeInputSchema.extend({ slug: z.string().min(1), outcomeId: z.string().optional() });

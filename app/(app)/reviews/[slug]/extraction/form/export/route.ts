@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+import { routeAccess } from "@/lib/screening/http";
+import { getCurrentForm } from "@/lib/extraction/data";
+import { exportFormJson } from "@/lib/extraction/templates";
+
+/** GET: the current form as JSON, to reuse in another review (owners, who may import it there). */
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const access = await routeAccess(slug, "manage");
+  if (access instanceof NextResponse) return access;
+  const form = await getCurrentForm(access.review.id);
+  if (!form) return NextResponse.json({ ok: false, error: "Not found." }, { status: 404 });
+  return new NextResponse(exportFormJson(form.definition), {
+    headers: { "content-type": "application/json; charset=utf-8", "content-disposition": `attachment; filename="${access.review.slug}-form-v${form.version}.json"`, "cache-control": "private, no-store" },
+  });
+}
