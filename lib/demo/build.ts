@@ -20,6 +20,8 @@ import { saveFlowCounts, setFlowMode } from "@/lib/flow/mutations";
 import type { FlowEntry } from "@/lib/flow/model";
 import type { CountField, ListField } from "@/lib/flow/fields";
 import type { Answers, OutcomeData } from "@/lib/extraction/schema";
+import { createAnalysis } from "@/lib/analyses/mutations";
+import { analysisDefinitionSchema } from "@/lib/analyses/schema";
 import { answers000, answers001, demoForm } from "./template-values";
 import { demoStages, DEMO_AUDIT_ENTITY, type DemoSeed } from "./stages";
 
@@ -136,12 +138,8 @@ export async function buildDemoReview(tx: Tx, seed: DemoSeed, ownerId: string, r
   }
 
   if (seed === "001") {
-    for (const a of demo001.analyses) {
-      const analysis = await tx.analysis.create({
-        data: { reviewId, name: a.name, outcome: a.outcome, measure: a.measure, method: a.method, options: { effects: "GENERIC", test: "z", note: a.note }, createdById: ownerId },
-      });
-      await recordAudit(tx, { reviewId, actorId: ownerId, entity: "Analysis", entityId: analysis.id, action: "create", after: analysis });
-    }
+    // Through the results domain, so the analysis is exactly what an owner would define on its page.
+    for (const a of demo001.analyses) await createAnalysis(tx, { id: ownerId, reviewId }, analysisDefinitionSchema.parse({ name: a.name, outcome: a.outcome, measure: a.measure, method: a.method }));
   }
 
   await setFlowMode(tx, ownerId, reviewId, "manual");

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { loadFlowEntries } from "@/lib/flow/data";
 import { composeFlow } from "@/lib/flow/compose";
@@ -7,10 +7,14 @@ import { SEED_001_ENTRIES } from "@/lib/flow/seed-001-flow";
 import { validateEntry } from "@/lib/extraction/validation";
 import { formDefinitionSchema, outcomeDataSchema } from "@/lib/extraction/schema";
 import { runMetaAnalysis } from "@/lib/stats/analysis";
+import { computeAnalysis } from "@/lib/analyses/compute";
+import { findAnalysis } from "@/lib/analyses/data";
 import { qnorm } from "@/lib/stats/distributions";
 import demo001 from "@/prisma/demo/review-001.json";
 import { createDemo, DEMO_EMAIL, DEMO_REVIEWER_EMAIL, DemoExistsError, findDemoReviews, seedDemoIfEmpty } from "./seed-demo";
 import { demoStages } from "./stages";
+
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 async function demoFlow(reviewId: string) {
   const { entries, manual } = await loadFlowEntries(reviewId);
@@ -81,7 +85,7 @@ describe("the 001 demo (Zhang et al. 2025)", () => {
   it("reproduces the pooled MAR result from the stored effects: SMD 8.88 [2.23, 15.53], I² 74%, Z 2.62, P 0.009", async () => {
     const [{ reviewId }] = await findDemoReviews(db);
     const analysis = await db.analysis.findFirstOrThrow({ where: { reviewId, outcome: "MAR" } });
-    expect([analysis.measure, analysis.method]).toEqual(["SMD", "DL"]);
+    expect([analysis.measure, analysis.method]).toEqual(["GEN", "DL"]);
     const effects = await storedEffects(reviewId, "MAR");
     expect(effects.map((e) => e.study).sort()).toEqual(["Hu 2020", "Yang 2022"]);
     const result = runMetaAnalysis(
@@ -95,6 +99,12 @@ describe("the 001 demo (Zhang et al. 2025)", () => {
     expect(result.pValue.toFixed(3)).toBe("0.009");
     // 17.03 here against the article's 17.02: its per-study CIs are printed to two decimals.
     expect(Math.abs(result.tau2! - 17.02)).toBeLessThan(0.015);
+    // The results stage's own pipeline, on the demo's consensus rows, gives the same result.
+    const computed = await computeAnalysis(reviewId, (await findAnalysis(reviewId, analysis.id))!, null);
+    if (!computed.ok) throw new Error(computed.error);
+    const piped = computed.pipeline.result;
+    expect(piped.k).toBe(2);
+    for (const key of ["estimate", "ciLower", "ciUpper", "tau2", "I2", "statistic", "pValue"] as const) expect(piped[key], key).toBeCloseTo(result[key]!, 10);
   });
 
   it("is kept unless --replace, which rebuilds it in place of the old one", async () => {

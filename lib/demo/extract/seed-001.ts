@@ -192,7 +192,8 @@ export function extractSeed001(xml: string, file: string) {
     ...searchesAndFlow(body),
     studies: studies(root),
     outcomeDefinitions: outcomes(body),
-    analyses: [{ name: "MAR (Figure 7)", outcome: "MAR", measure: "SMD", method: "DL", note: "Random effects, DerSimonian-Laird, as RevMan 5.3 pools generic inverse-variance data." }],
+    // Generic inverse variance of the SMDs with their CIs, random effects by DerSimonian-Laird (RevMan 5.3's method).
+    analyses: [{ name: "MAR (Figure 7)", outcome: "MAR", measure: "GEN", method: "DL" }],
     references: all(first(root, "ref-list")!, "ref").map(reference),
   };
 }
