@@ -3,19 +3,20 @@ import { InputError, parseRatingRows } from "@/lib/stats/analysis-input";
 import { CliError, type Command } from "./types";
 import { parseCliArgs, readCsvFile } from "./files";
 
-const usage = `Usage: npm run --silent sieve -- kappa --data FILE.csv [--weights none|linear|quadratic] [--json]
+const usage = `Usage: npm run --silent sieve -- kappa --data FILE.csv [--weights none|linear|quadratic] [--levels a,b,c] [--json]
 
 Inter-rater agreement from a CSV with columns rater1,rater2[,rater3,...], one row per rated item.
 Cohen's kappa (Fleiss-Cohen-Everitt SE, 95% CI), percent agreement and PABAK compare rater1 with
-rater2; --weights adds weighted kappa (numeric, ordered ratings); with three or more raters
-fleissKappa uses all of them.`;
+rater2; --weights adds weighted kappa on the ordered scale; with three or more raters
+fleissKappa uses all of them. Text ratings (e.g. low/unclear/high) are ordered by --levels
+low,unclear,high; without it the order is sorted text, as R's factor() gives.`;
 
 export const kappa: Command = {
   summary: "Inter-rater agreement (Cohen's, weighted and Fleiss' kappa) from a CSV",
   usage,
   async run(argv) {
     const { values } = parseCliArgs(
-      { args: argv, options: { data: { type: "string" }, weights: { type: "string", default: "none" }, json: { type: "boolean", default: false } }, strict: true },
+      { args: argv, options: { data: { type: "string" }, weights: { type: "string", default: "none" }, levels: { type: "string" }, json: { type: "boolean", default: false } }, strict: true },
       usage,
     );
     if (!values.data) throw new CliError(`--data is required.\n\n${usage}`, 2);
@@ -24,7 +25,11 @@ export const kappa: Command = {
     const { fields, rows } = await readCsvFile(values.data);
     try {
       const { items } = parseRatingRows(fields, rows);
-      const { label, ...result } = runAgreement(items, weights);
+      const levels = values.levels?.split(",").map((l) => l.trim());
+      if (levels && (levels.length < 2 || levels.some((l) => l === ""))) throw new CliError(`--levels needs at least two comma-separated names (got "${values.levels}").`, 2);
+      // A numeric level must match numeric ratings, which the CSV reader turns into numbers.
+      const scale = levels?.map((l) => (/^-?\d+(\.\d+)?$/.test(l) ? Number(l) : l));
+      const { label, ...result } = runAgreement(items, weights, scale);
       if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else
         process.stdout.write(
@@ -36,6 +41,7 @@ export const kappa: Command = {
         );
       return 0;
     } catch (error) {
+      if (error instanceof CliError) throw error;
       if (error instanceof InputError) throw new CliError(`${values.data}: ${error.message}`);
       throw new CliError((error as Error).message);
     }

@@ -46,14 +46,22 @@ export function kappaWeights(c: number, weights: KappaWeights): number[][] {
  *   Var(κ) = [Σᵢⱼ pᵢⱼ(wᵢⱼ(1 − p_e) − (w̄ᵢ. + w̄.ⱼ)(1 − p_o))² − (p_o p_e − 2p_e + p_o)²] / (n(1 − p_e)⁴),
  * w̄ᵢ. = Σⱼ p.ⱼwᵢⱼ, w̄.ⱼ = Σᵢ pᵢ.wᵢⱼ; with identity weights this is FCE's unweighted formula.
  * 95% CI: κ ± z₀.₉₇₅·SE (normal, as psych::cohen.kappa). Categories are those observed in either
- * rater, ordered by {@link orderCategories}. Throws if the vectors differ in length or n = 0.
+ * rater, ordered by {@link orderCategories}, unless `levels` gives the ordered scale (then every
+ * level is a row and column even if unused, as psych::cohen.kappa(levels =) builds its table).
+ * Throws if the vectors differ in length, n = 0, or a rating is not one of `levels`.
  * κ is NaN when p_e = 1 (both raters used a single category).
  */
-export function cohenKappa(rater1: readonly Rating[], rater2: readonly Rating[], weights: KappaWeights = "none", level = 95): CohenKappa {
+export function cohenKappa(
+  rater1: readonly Rating[],
+  rater2: readonly Rating[],
+  weights: KappaWeights = "none",
+  level = 95,
+  levels?: readonly Rating[],
+): CohenKappa {
   const n = rater1.length;
   if (n !== rater2.length) throw new Error("Both raters must rate the same items.");
   if (n === 0) throw new Error("No rated items.");
-  const categories = orderCategories([...rater1, ...rater2]);
+  const categories = levels ? checkLevels([...rater1, ...rater2], levels) : orderCategories([...rater1, ...rater2]);
   const index = new Map(categories.map((c, i) => [String(c), i]));
   const c = categories.length;
   const p = Array.from({ length: c }, () => new Array<number>(c).fill(0));
@@ -89,6 +97,15 @@ export function kappaFromTable(table: number[][], w: number[][], n: number, leve
   const se = Math.sqrt((sum - (po * pe - 2 * pe + po) ** 2) / (n * (1 - pe) ** 4));
   const z = qnorm(1 - (1 - level / 100) / 2);
   return { observedAgreement: po, expectedAgreement: pe, kappa, se, ciLower: kappa - z * se, ciUpper: kappa + z * se };
+}
+
+/** The ordered scale as given, after checking every rating is on it (compared as text). */
+function checkLevels(ratings: readonly Rating[], levels: readonly Rating[]): Rating[] {
+  const known = new Set(levels.map(String));
+  if (known.size !== levels.length) throw new Error("Levels must be distinct.");
+  const stray = ratings.find((r) => !known.has(String(r)));
+  if (stray !== undefined) throw new Error(`Rating "${stray}" is not one of the levels ${levels.join(", ")}.`);
+  return [...levels];
 }
 
 /** Proportion of items on which two raters agree exactly. */
@@ -157,12 +174,13 @@ export type AgreementResult = Omit<CohenKappa, "categories" | "table"> & {
 /**
  * The `sieve kappa` summary: Cohen's kappa (SE, 95% CI), percent agreement and PABAK for
  * rater1 vs rater2, weighted kappa when `weights` is linear or quadratic, and Fleiss' kappa
- * over all raters when there are three or more. Each item is one row of ratings.
+ * over all raters when there are three or more. Each item is one row of ratings; `levels`
+ * fixes the ordered scale for text ratings.
  */
-export function runAgreement(items: readonly (readonly Rating[])[], weights: KappaWeights = "none"): AgreementResult {
+export function runAgreement(items: readonly (readonly Rating[])[], weights: KappaWeights = "none", levels?: readonly Rating[]): AgreementResult {
   const r1 = items.map((row) => row[0]);
   const r2 = items.map((row) => row[1]);
-  const ck = cohenKappa(r1, r2, "none");
+  const ck = cohenKappa(r1, r2, "none", 95, levels);
   const result: AgreementResult = {
     n: ck.n,
     observedAgreement: ck.observedAgreement,
@@ -175,9 +193,45 @@ export function runAgreement(items: readonly (readonly Rating[])[], weights: Kap
     label: landisKochLabel(ck.kappa),
   };
   if (weights !== "none") {
-    if (!ck.categories.every((c) => typeof c === "number")) throw new Error("Weighted kappa needs numeric (ordered) ratings.");
-    result.weightedKappa = cohenKappa(r1, r2, weights).kappa;
+    // Text ratings are ordered by `levels`, or else sorted as R's factor() sorts them.
+    result.weightedKappa = cohenKappa(r1, r2, weights, 95, levels).kappa;
   }
   if (items[0].length >= 3) result.fleissKappa = fleissKappa(items).kappa;
   return result;
+}
+
+export type PairedAgreement = {
+  n: number;
+  kappa: number;
+  se: number;
+  ciLower: number;
+  ciUpper: number;
+  observedAgreement: number;
+  pabak: number;
+  /** Quadratic-weighted kappa on the ordered `levels` (psych::cohen.kappa's default weights). */
+  weightedKappa: number;
+  weightedSe: number;
+};
+
+/**
+ * Agreement between two raters on an ordered scale, as reported per risk-of-bias item and
+ * overall: Cohen's kappa with FCE SE and 95% CI, observed agreement, PABAK with c = the number
+ * of levels on the scale (Byrt et al. 1993), and quadratic-weighted kappa. Matches
+ * psych::cohen.kappa(cbind(r1, r2), levels = levels), including its clamping of the CI to
+ * [−1, 1] (lib/rob/agreement.test.ts).
+ */
+export function pairedAgreement(rater1: readonly Rating[], rater2: readonly Rating[], levels: readonly Rating[]): PairedAgreement {
+  const plain = cohenKappa(rater1, rater2, "none", 95, levels);
+  const weighted = cohenKappa(rater1, rater2, "quadratic", 95, levels);
+  return {
+    n: plain.n,
+    kappa: plain.kappa,
+    se: plain.se,
+    ciLower: Math.max(-1, plain.ciLower),
+    ciUpper: Math.min(1, plain.ciUpper),
+    observedAgreement: plain.observedAgreement,
+    pabak: pabak(plain.observedAgreement, levels.length),
+    weightedKappa: weighted.kappa,
+    weightedSe: weighted.se,
+  };
 }
