@@ -24,3 +24,22 @@ export const recordFilterSchema = z.object({
 export type RecordFilter = z.infer<typeof recordFilterSchema>;
 
 export const exportSchema = recordFilterSchema.extend({ format: z.enum(["ris", "csv"]) });
+
+/** An owner's correction of a record's key metadata; empty DOI / year clear them. */
+export const correctRecordSchema = z.object({
+  slug: z.string().min(1),
+  recordId: z.string().min(1),
+  title: z.string().trim().min(1, "A record needs a title.").max(2000, "Keep the title under 2,000 characters."),
+  doi: z
+    .string()
+    .trim()
+    .max(200)
+    .transform((v) => v.replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/i, "").toLowerCase())
+    .refine((v) => v === "" || /^10\.\d{4,9}\/\S+$/.test(v), "A DOI looks like 10.1234/abc."),
+  year: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || (/^\d{4}$/.test(v) && Number(v) >= 1800 && Number(v) <= 2100), "Give a four-digit year between 1800 and 2100, or leave it empty.")
+    .transform((v) => (v === "" ? null : Number(v))),
+});
+export type CorrectRecordInput = z.infer<typeof correctRecordSchema>;

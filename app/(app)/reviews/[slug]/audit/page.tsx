@@ -4,14 +4,10 @@ import { requireReviewAccess } from "@/lib/auth/access";
 import { listAuditEvents } from "@/lib/audit/data";
 import { auditFilterSchema } from "@/lib/audit/schema";
 import { changedFields } from "@/lib/audit/diff";
+import { resolveAuditNames } from "@/lib/audit/names";
+import { AuditValue, eventRecordId } from "./audit-value";
 
 export const metadata: Metadata = { title: "Audit log" };
-
-function show(value: unknown): string {
-  if (value === undefined) return "—";
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text.length > 400 ? `${text.slice(0, 400)}…` : text;
-}
 
 export default async function AuditPage({
   params,
@@ -24,6 +20,7 @@ export default async function AuditPage({
   const { review } = await requireReviewAccess(slug, "manage");
   const filter = auditFilterSchema.parse(await searchParams);
   const { events, total, pages, actors, entities } = await listAuditEvents(review.id, filter);
+  const names = await resolveAuditNames(review.id, review.slug, events);
   const pageHref = (page: number) => {
     const query = new URLSearchParams({ ...(filter.actor ? { actor: filter.actor } : {}), ...(filter.entity ? { entity: filter.entity } : {}), page: String(page) });
     return `/reviews/${review.slug}/audit?${query}`;
@@ -74,13 +71,27 @@ export default async function AuditPage({
             <tr key={e.id} className="border-b border-slate-100 align-top">
               <td className="whitespace-nowrap px-2 py-1 tabular-nums">{e.at.toISOString().replace("T", " ").slice(0, 19)}</td>
               <td className="px-2 py-1">{e.actor?.name ?? "system"}</td>
-              <td className="px-2 py-1">{e.entity}</td>
+              <td className="px-2 py-1">
+                {e.entity}
+                {(() => {
+                  const recordId = eventRecordId(e);
+                  const record = recordId ? names.get(recordId) : undefined;
+                  return record?.href ? (
+                    <Link href={record.href} className="block text-xs text-brand-700 underline" data-testid="audit-record-link">
+                      {record.label}
+                    </Link>
+                  ) : null;
+                })()}
+              </td>
               <td className="px-2 py-1">{e.action}</td>
               <td className="px-2 py-1 text-xs">
                 <ul className="space-y-0.5">
                   {changedFields(e.before, e.after).map((c) => (
                     <li key={c.field} className="break-words">
-                      <span className="font-medium">{c.field}</span>: <span className="text-slate-500 line-through">{show(c.before)}</span> → <span>{show(c.after)}</span>
+                      <span className="font-medium">{c.field}</span>: <span className="text-slate-500 line-through">
+                        <AuditValue value={c.before} names={names} />
+                      </span>{" "}
+                      → <AuditValue value={c.after} names={names} />
                     </li>
                   ))}
                 </ul>

@@ -123,7 +123,11 @@ export default async function RecordsPage({ params, searchParams }: { params: Pr
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className="border-b border-slate-100 align-top">
-              <td className="px-2 py-1">{r.title || <em className="text-slate-500">(no title)</em>}</td>
+              <td className="max-w-xl break-words px-2 py-1">
+                <Link href={`${base}/${r.id}`} className="hover:underline">
+                  {r.title ? (r.title.length > 300 ? `${r.title.slice(0, 300)}…` : r.title) : <em className="text-slate-500">(no title)</em>}
+                </Link>
+              </td>
               <td className="px-2 py-1 text-slate-600">
                 {(r.authors as { family: string }[]).slice(0, 3).map((a) => a.family).join(", ")}
                 {(r.authors as unknown[]).length > 3 ? " et al." : ""}

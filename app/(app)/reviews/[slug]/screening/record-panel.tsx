@@ -1,4 +1,5 @@
 import type { ScreeningItem } from "@/lib/screening/data";
+import { ClampedText } from "@/app/components/clamped-text";
 import { HighlightedText } from "./highlighted-text";
 
 const LABEL: Record<string, string> = { INCLUDE: "Include", EXCLUDE: "Exclude", MAYBE: "Maybe" };
@@ -19,9 +20,11 @@ export function RecordPanel({
 }) {
   const reason = (id: string | null) => (id ? reasons.find((r) => r.id === id)?.label : undefined);
   return (
-    <article aria-labelledby="record-title" className="rounded-lg border border-slate-200 bg-white p-5" data-testid="record" data-record-id={item.id} data-position={position}>
+    <article aria-labelledby="record-title" className="min-w-0 break-words rounded-lg border border-slate-200 bg-white p-5" data-testid="record" data-record-id={item.id} data-position={position}>
       <h2 id="record-title" className="text-lg font-semibold leading-snug">
-        <HighlightedText text={item.title} include={include} exclude={exclude} />
+        <ClampedText key={item.id} text={item.title} limit={400}>
+          {(shown) => <HighlightedText text={shown} include={include} exclude={exclude} />}
+        </ClampedText>
       </h2>
       <p className="mt-1 text-sm text-slate-700">{item.authors.join("; ") || "No authors listed"}</p>
       <p className="text-sm text-slate-600">
@@ -29,7 +32,13 @@ export function RecordPanel({
         {item.doi ? <span className="ml-2 text-slate-500">doi:{item.doi}</span> : null}
       </p>
       <div className="mt-4 whitespace-pre-wrap text-sm leading-relaxed text-slate-900">
-        {item.abstract ? <HighlightedText text={item.abstract} include={include} exclude={exclude} /> : <em className="text-slate-500">No abstract.</em>}
+        {item.abstract ? (
+          <ClampedText key={item.id} text={item.abstract} limit={6000}>
+            {(shown) => <HighlightedText text={shown} include={include} exclude={exclude} />}
+          </ClampedText>
+        ) : (
+          <em className="text-slate-500">No abstract.</em>
+        )}
       </div>
       {item.keywords.length ? (
         <p className="mt-3 text-xs text-slate-600">
