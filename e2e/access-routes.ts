@@ -33,6 +33,14 @@ export const REVIEW_ROUTES: RouteRule[] = [
   { path: "/screening/settings", allowed: ["owner"] },
   // Blinded by default: agreement would reveal colleagues' votes, so only those who adjudicate get it.
   { path: "/screening/agreement?stage=TITLE_ABSTRACT", allowed: ["owner", "adjudicator"] },
+  // Extraction; the per-study pages (/extraction/[studyId], …/consensus) are walked in e2e/extraction.spec.ts.
+  { path: "/extraction", allowed: members },
+  { path: "/extraction/form", allowed: ["owner"] },
+  { path: "/extraction/form/export", allowed: ["owner"] },
+  { path: "/extraction/export?set=consensus&format=csv", allowed: members },
+  { path: "/extraction/export?set=consensus&format=xlsx", allowed: members },
+  // Raw dual extractions are what blinding hides.
+  { path: "/extraction/export?set=raw&format=long", allowed: ["owner", "adjudicator"] },
 ];
 
 /**

@@ -28,6 +28,19 @@ import { saveFlowCountsAction, setFlowModeAction } from "@/lib/flow/actions";
 import { bulkDecideAction, decidePairAction, runDeduplicationAction, setPrimaryAction, undoMergeAction } from "@/lib/dedup/actions";
 import { makeGroup, makePossiblePair } from "@/lib/dedup/test-records";
 import { deleteDigitisationAction, saveDigitisationAction } from "@/lib/digitiser/actions";
+import {
+  addStudyAction,
+  createFormFromTemplateAction,
+  deleteOutcomeAction,
+  importFormAction,
+  reopenMyExtractionAction,
+  saveConsensusAction,
+  saveFormAction,
+  saveMyExtractionAction,
+  saveOutcomeAction,
+  updateExtractionSettingsAction,
+} from "@/lib/extraction/actions";
+import { exportFormJson, formTemplate } from "@/lib/extraction/templates";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user, requireUser: async () => session.user }));
@@ -162,6 +175,44 @@ REVIEW_ACTIONS.push(
       const study = await db.study.create({ data: { reviewId: t.review.id, label: "Hu 2020" } });
       const row = await db.digitisation.create({ data: { reviewId: t.review.id, studyId: study.id, reviewerId: t.reviewer.id, locator: "Fig 1", sourceKind: "PDF", page: 1, crop: {}, calibration: {}, points: [], derived: [] } });
       return deleteDigitisationAction({ slug: t.review.slug, digitisationId: row.id });
+    },
+  },
+);
+
+/** Extraction (issue 10): owners build forms and outcomes, reviewers extract, owners and adjudicators reconcile. */
+const makeStudy = (t: Team) => db.study.create({ data: { reviewId: t.review.id, label: "Hu 2020" } });
+const submittedEntry = (t: Team, studyId: string, reviewerId: string) =>
+  db.extractionEntry.create({ data: { reviewId: t.review.id, studyId, reviewerId, values: {}, outcomeData: {}, status: "SUBMITTED", submittedAt: new Date() } });
+REVIEW_ACTIONS.push(
+  { name: "saveExtractionForm", capability: "manage", call: (t) => saveFormAction({ slug: t.review.slug, definition: formTemplate("clinical-rct") }) },
+  { name: "createFormFromTemplate", capability: "manage", call: (t) => createFormFromTemplateAction(form({ slug: t.review.slug, template: "preclinical" })) },
+  { name: "importExtractionForm", capability: "manage", call: (t) => importFormAction(form({ slug: t.review.slug, json: exportFormJson(formTemplate("preclinical")) })) },
+  { name: "saveOutcome", capability: "manage", call: (t) => saveOutcomeAction(form({ slug: t.review.slug, name: "MAR", unit: "µm/day", direction: "HIGHER_IS_BETTER", type: "CONTINUOUS" })) },
+  {
+    name: "deleteOutcome",
+    capability: "manage",
+    call: async (t) => deleteOutcomeAction(form({ slug: t.review.slug, outcomeId: (await db.outcome.create({ data: { reviewId: t.review.id, name: "BMD" } })).id })),
+  },
+  { name: "updateExtractionSettings", capability: "manage", call: (t) => updateExtractionSettingsAction(form({ slug: t.review.slug, extractorsPerStudy: "2", blinded: "on", tolerancePercent: "0.5" })) },
+  { name: "addStudy", capability: "manage", call: (t) => addStudyAction(form({ slug: t.review.slug, label: "Ito 2021" })) },
+  { name: "saveMyExtraction", capability: "extract", call: async (t) => saveMyExtractionAction({ slug: t.review.slug, studyId: (await makeStudy(t)).id, values: {}, outcomeData: {} }) },
+  {
+    name: "reopenMyExtraction",
+    capability: "extract",
+    call: async (t) => {
+      const study = await makeStudy(t);
+      await submittedEntry(t, study.id, t.reviewer.id);
+      return reopenMyExtractionAction({ slug: t.review.slug, studyId: study.id });
+    },
+  },
+  {
+    name: "saveConsensus",
+    capability: "reconcile",
+    call: async (t) => {
+      const study = await makeStudy(t);
+      await submittedEntry(t, study.id, t.reviewer.id);
+      await submittedEntry(t, study.id, (await makeUser("Second")).id);
+      return saveConsensusAction({ slug: t.review.slug, studyId: study.id, decisions: {}, finalize: true });
     },
   },
 );

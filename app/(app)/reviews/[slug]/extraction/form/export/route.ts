@@ -9,8 +9,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const access = await routeAccess(slug, "manage");
   if (access instanceof NextResponse) return access;
   const form = await getCurrentForm(access.review.id);
-  if (!form) return NextResponse.json({ ok: false, error: "Not found." }, { status: 404 });
-  return new NextResponse(exportFormJson(form.definition), {
-    headers: { "content-type": "application/json; charset=utf-8", "content-disposition": `attachment; filename="${access.review.slug}-form-v${form.version}.json"`, "cache-control": "private, no-store" },
+  // Before a form exists the export is an empty (still importable) form.
+  const definition = form?.definition ?? { name: "Untitled form", sections: [] };
+  return new NextResponse(exportFormJson(definition), {
+    headers: { "content-type": "application/json; charset=utf-8", "content-disposition": `attachment; filename="${access.review.slug}-form-v${form?.version ?? 0}.json"`, "cache-control": "private, no-store" },
   });
 }
