@@ -19,9 +19,13 @@ function eligible(stage: Stage): Prisma.Sql {
     WHERE t."recordId" = r."id" AND t."stage" = 'TITLE_ABSTRACT' AND t."outcome" = 'INCLUDE')`;
 }
 
+/** A full-text record marked "not retrieved" has finished that stage: nobody votes on it, and progress counts it done. */
+const NOT_RETRIEVED = Prisma.sql`EXISTS (SELECT 1 FROM "FullText" f WHERE f."recordId" = r."id" AND f."status" = 'NOT_RETRIEVED')`;
+const stillOpen = (stage: Stage) => (stage === "FULL_TEXT" ? Prisma.sql`AND NOT ${NOT_RETRIEVED}` : Prisma.empty);
+
 /** Records that still need this reviewer's vote: unresolved, not voted by them, short of the required votes. */
 function needsVote(reviewId: string, stage: Stage, reviewerId: string, required: number): Prisma.Sql {
-  return Prisma.sql`r."reviewId" = ${reviewId} AND ${eligible(stage)}
+  return Prisma.sql`r."reviewId" = ${reviewId} AND ${eligible(stage)} ${stillOpen(stage)}
     AND NOT EXISTS (SELECT 1 FROM "ScreeningResolution" s WHERE s."recordId" = r."id" AND s."stage" = ${stage})
     AND NOT EXISTS (SELECT 1 FROM "ScreeningDecision" d WHERE d."recordId" = r."id" AND d."stage" = ${stage} AND d."reviewerId" = ${reviewerId})
     AND (SELECT COUNT(*) FROM "ScreeningDecision" c WHERE c."recordId" = r."id" AND c."stage" = ${stage}) < ${required}`;
@@ -63,6 +67,7 @@ export async function countStage(reviewId: string, stage: Stage, required: numbe
   const rows = await db.$queryRaw<{ total: bigint | number; complete: bigint | number | null }[]>`SELECT COUNT(*) AS total,
       SUM(CASE WHEN EXISTS (SELECT 1 FROM "ScreeningResolution" s WHERE s."recordId" = r."id" AND s."stage" = ${stage})
         OR (SELECT COUNT(*) FROM "ScreeningDecision" c WHERE c."recordId" = r."id" AND c."stage" = ${stage}) >= ${required}
+        ${stage === "FULL_TEXT" ? Prisma.sql`OR ${NOT_RETRIEVED}` : Prisma.empty}
         THEN 1 ELSE 0 END) AS complete
     FROM "Record" r WHERE r."reviewId" = ${reviewId} AND ${eligible(stage)}`;
   return { total: Number(rows[0]?.total ?? 0), complete: Number(rows[0]?.complete ?? 0) };
@@ -71,7 +76,7 @@ export async function countStage(reviewId: string, stage: Stage, required: numbe
 /** Whether one record is eligible at a stage (the mutation's guard against voting on a duplicate or an excluded record). */
 export async function isEligible(client: Tx, reviewId: string, stage: Stage, recordId: string): Promise<boolean> {
   const rows = await client.$queryRaw<{ id: string }[]>`SELECT r."id" FROM "Record" r
-    WHERE r."id" = ${recordId} AND r."reviewId" = ${reviewId} AND ${eligible(stage)}`;
+    WHERE r."id" = ${recordId} AND r."reviewId" = ${reviewId} AND ${eligible(stage)} ${stillOpen(stage)}`;
   return rows.length === 1;
 }
 

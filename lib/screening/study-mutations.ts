@@ -64,6 +64,14 @@ export async function markNotRetrieved(tx: Tx, actorId: string, reviewId: string
   return { previousPath: before?.filePath ?? null };
 }
 
+/** The PDF turned up after all: a not-retrieved record goes back into the full-text queue. */
+export async function reopenRetrieval(tx: Tx, actorId: string, reviewId: string, recordId: string) {
+  const before = await tx.fullText.findFirst({ where: { recordId, record: { reviewId } } });
+  if (!before || before.status !== "NOT_RETRIEVED") throw new DomainError("This record is not marked as not retrieved.");
+  await tx.fullText.delete({ where: { id: before.id } });
+  await recordAudit(tx, { reviewId, actorId, entity: "FullText", entityId: before.id, action: "reopen", before: { ...before, recordId } });
+}
+
 /** Owners' stage settings and highlight terms, kept inside Review.settings. */
 export async function updateStageSettings(tx: Tx, actorId: string, reviewId: string, input: StageSettingsInput) {
   const review = await tx.review.findUniqueOrThrow({ where: { id: reviewId }, select: { settings: true } });

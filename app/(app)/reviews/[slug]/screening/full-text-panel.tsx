@@ -2,6 +2,7 @@
 import { useState } from "react";
 import type { ScreeningItem } from "@/lib/screening/data";
 import { markNotRetrievedAction } from "@/lib/screening/actions";
+import { reopenRetrievalAction } from "@/lib/screening/study-actions";
 
 type FullText = ScreeningItem["fullText"];
 
@@ -35,7 +36,14 @@ export function FullTextPanel({ slug, item, canRetrieve, onChange }: { slug: str
     const result = await markNotRetrievedAction(data);
     if (!result.ok) return setMessage(result.fieldErrors?.note?.join(" ") ?? result.error);
     onChange({ status: "NOT_RETRIEVED", hasFile: false, note: String(data.get("note")) });
-    setMessage("Marked as not retrieved.");
+    setMessage("Marked as not retrieved: this record's full-text stage is closed.");
+  }
+
+  async function reopen() {
+    const result = await reopenRetrievalAction({ slug, recordId: item.id });
+    if (!result.ok) return setMessage(result.error);
+    onChange(null);
+    setMessage("Reopened: attach the PDF and screen it.");
   }
 
   return (
@@ -48,13 +56,20 @@ export function FullTextPanel({ slug, item, canRetrieve, onChange }: { slug: str
           className="h-[75vh] w-full rounded border border-slate-200"
         />
       ) : ft?.status === "NOT_RETRIEVED" ? (
-        <p className="text-sm text-slate-700" data-testid="not-retrieved">
-          Full text not retrieved: {ft.note}
-        </p>
+        <div className="space-y-2 text-sm text-slate-700" data-testid="not-retrieved">
+          <p>
+            Full text not retrieved: {ft.note}. This record&apos;s full-text stage is closed, and PRISMA counts it as not retrieved.
+          </p>
+          {canRetrieve ? (
+            <button type="button" onClick={reopen} className="rounded border border-slate-300 px-3 py-1.5">
+              Reopen (the PDF turned up)
+            </button>
+          ) : null}
+        </div>
       ) : (
         <p className="text-sm text-slate-600">No full text attached yet.</p>
       )}
-      {canRetrieve ? (
+      {canRetrieve && ft?.status !== "NOT_RETRIEVED" ? (
         <details className="text-sm" open={!ft}>
           <summary className="cursor-pointer font-medium">{ft?.hasFile ? "Replace the PDF or mark not retrieved" : "Attach the PDF or mark not retrieved"}</summary>
           <form onSubmit={upload} className="mt-2 space-y-2" aria-label="Upload full text">

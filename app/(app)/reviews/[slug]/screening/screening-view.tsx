@@ -79,6 +79,7 @@ export function ScreeningView(props: {
   function decide(decision: "INCLUDE" | "EXCLUDE" | "MAYBE") {
     if (!current || shownId.current !== current.id) return;
     if (current.resolution) return setError("This record is resolved; an adjudicator can reopen it.");
+    if (current.fullText?.status === "NOT_RETRIEVED") return setError("Marked as not retrieved, so its full-text stage is closed. Reopen it to screen it.");
     if (decision === "MAYBE" && !settings.allowMaybe) return setError("“Maybe” is switched off at this stage.");
     const reason = decision === "EXCLUDE" ? reasonId : null;
     if (decision === "EXCLUDE" && stage === "FULL_TEXT" && !reason) return setError("Choose a reason (1–9) to exclude at full text.");
@@ -196,7 +197,7 @@ export function ScreeningView(props: {
             onUndo={undo}
             onMove={move}
             error={error}
-            locked={Boolean(current.resolution)}
+            locked={Boolean(current.resolution) || current.fullText?.status === "NOT_RETRIEVED"}
             criteria={props.criteria}
           />
         </div>

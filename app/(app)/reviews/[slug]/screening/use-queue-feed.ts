@@ -49,7 +49,8 @@ export function useQueueFeed(opts: {
       });
   }, [slug, stage, append, heldUndecidedIds]);
 
-  const ahead = items.slice(pos + 1).filter((it) => !it.myVote).length;
+  // A record marked "not retrieved" is done at full text, like a decided one.
+  const ahead = items.slice(pos + 1).filter((it) => !it.myVote && it.fullText?.status !== "NOT_RETRIEVED").length;
   useEffect(() => {
     if (ahead >= 1 || exhausted || failed) return;
     fetchMore();
