@@ -7,6 +7,8 @@
 import { type CsvRow, type DroppedStudy, InputError, type MetaMeasure, type StudyInput } from "@/lib/stats/analysis-input";
 import { computeEffect, type MetaAnalysisResult, type MetaMethod, runMetaAnalysis } from "@/lib/stats/analysis";
 import { prepareOutcomeRows, type ConversionRecord, type SharedControlRecord } from "@/lib/stats/outcome-layout";
+import { criticalValue } from "@/lib/stats/distributions";
+import { fitRma, type RmaFit, type RmaMethod } from "@/lib/stats/random-effects";
 import { ROB_FIELD_PREFIX, type AnalysisDefinition } from "./schema";
 
 export type OutcomeTable = { header: string[]; rows: Record<string, string>[] };
@@ -19,6 +21,9 @@ export type Regression = {
   k: number;
   points: { study: string; x: number; yi: number; vi: number }[];
   fit: NonNullable<MetaAnalysisResult["moderator"]>;
+  slopeCi: [number, number];
+  /** The fitted line with its 95% confidence band, for the bubble plot. */
+  band: { x: number; fit: number; lower: number; upper: number }[];
   /** Studies without a usable moderator value (left out of the regression only). */
   missing: string[];
 };
@@ -144,13 +149,31 @@ export function runAnalysisPipeline(table: OutcomeTable, def: AnalysisDefinition
       : undefined;
     if (fit) {
       const effects = usable.map((u) => computeEffect(measure, u.s, o.smdVariant));
-      regression = { field: o.moderator, log10: o.moderatorLog10, k: usable.length, fit, missing, points: usable.map((u, i) => ({ study: u.s.study, x: u.x, ...effects[i] })) };
+      const xs = usable.map((u) => u.x);
+      const full = fitRma(effects.map((e) => e.yi), effects.map((e) => e.vi), { method: method as RmaMethod, test: o.test, mods: [xs] });
+      regression = {
+        field: o.moderator, log10: o.moderatorLog10, k: usable.length, fit, missing, slopeCi: [full.ciLower[1], full.ciUpper[1]],
+        band: regressionBand(full, Math.min(...xs), Math.max(...xs)),
+        points: usable.map((u, i) => ({ study: u.s.study, x: u.x, ...effects[i] })),
+      };
     }
   }
   return {
     measure, method, studies, baseStudy, result, dropped: result.dropped,
     conversions: prepared.conversions, sharedControls: prepared.sharedControls, combined, regression, subgroupField: o.subgroup,
   };
+}
+
+/** ŷ(x) = b₀ + b₁x with CI ŷ ± c·√(x'Vx) (metafor predict.rma with newmods), at 41 points. */
+function regressionBand(fit: RmaFit, lo: number, hi: number) {
+  const crit = criticalValue(0.05, fit.ddf);
+  const V = fit.vb;
+  return Array.from({ length: 41 }, (_, i) => {
+    const x = lo + ((hi - lo) * i) / 40;
+    const y = fit.beta[0] + fit.beta[1] * x;
+    const se = Math.sqrt(V[0][0] + 2 * x * V[0][1] + x * x * V[1][1]);
+    return { x, fit: y, lower: y - crit * se, upper: y + crit * se };
+  });
 }
 
 /** The distinct outcomes and time points in the consensus rows (for the definition form). */
