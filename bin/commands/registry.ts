@@ -15,6 +15,7 @@ import { exportCommand } from "./export";
 import { importReviewCommand } from "./import-review";
 import { backupCommand } from "./backup";
 import { restoreCommand } from "./restore";
+import { analysisCommand } from "./analysis";
 
 export const commands: Record<string, Command> = {
   user: userCommand,
@@ -24,6 +25,7 @@ export const commands: Record<string, Command> = {
   parse: parseCommand,
   import: importCommand,
   meta,
+  analysis: analysisCommand,
   kappa,
   prisma: prismaCommand,
   study: studyCommand,
