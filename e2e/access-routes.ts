@@ -31,6 +31,7 @@ export const REVIEW_ROUTES: RouteRule[] = [
   { path: "/screening/conflicts", allowed: ["owner", "adjudicator"] },
   { path: "/screening/conflicts?stage=FULL_TEXT", allowed: ["owner", "adjudicator"] },
   { path: "/screening/settings", allowed: ["owner"] },
+  { path: "/studies", allowed: members },
   // Blinded by default: agreement would reveal colleagues' votes, so only those who adjudicate get it.
   { path: "/screening/agreement?stage=TITLE_ABSTRACT", allowed: ["owner", "adjudicator"] },
   // Extraction; the per-study pages (/extraction/[studyId], …/consensus) are walked in e2e/extraction.spec.ts.

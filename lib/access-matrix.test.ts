@@ -10,7 +10,11 @@ import { CAN, type Capability } from "@/lib/auth/roles";
 import { FORBIDDEN, NOT_FOUND, type ActionResult } from "@/lib/action";
 import { makeReviewWithTeam, makeUser } from "@/lib/test/factories";
 import { addMemberAction, removeMemberAction, setMemberRolesAction } from "@/lib/members/actions";
-import { createReviewAction, updateProtocolAction } from "@/lib/reviews/actions";
+import { addReasonAction, createReviewAction, deleteReasonAction, editReasonAction, mergeReasonAction, moveReasonAction, retireReasonAction, updateProtocolAction } from "@/lib/reviews/actions";
+import { correctRecordAction } from "@/lib/records/actions";
+import { moveReportAction, renameStudyAction, splitReportAction } from "@/lib/studies/actions";
+import { reopenRetrievalAction } from "@/lib/screening/study-actions";
+import { withdrawInvitationAction } from "@/lib/invitations/actions";
 import {
   decideAction,
   linkReportAction,
@@ -223,6 +227,63 @@ const ROLE_GRANTS: Record<(typeof ROLES)[number], readonly string[]> = { owner: 
 beforeEach(() => {
   session.user = null;
 });
+
+/** Issue 16: reasons edited in place, record corrections, studies, reopening a not-retrieved record, invitations. */
+const firstReason = async (t: Team) => (await db.exclusionReason.findFirstOrThrow({ where: { reviewId: t.review.id }, orderBy: { position: "asc" } })).id;
+const twoReportStudy = async (t: Team) => {
+  const [a, b] = await makeRecords(t.review.id, ["Report 2002", "Report 2003"]);
+  const study = await db.study.create({ data: { reviewId: t.review.id, label: "Trial" } });
+  await db.record.updateMany({ where: { id: { in: [a.id, b.id] } }, data: { studyId: study.id } });
+  return { a, b, study };
+};
+REVIEW_ACTIONS.push(
+  { name: "addReason", capability: "manage", call: (t) => addReasonAction(form({ slug: t.review.slug, label: "Not rodents", stage: "BOTH" })) },
+  { name: "editReason", capability: "manage", call: async (t) => editReasonAction(form({ slug: t.review.slug, reasonId: await firstReason(t), label: "Renamed reason", stage: "BOTH" })) },
+  { name: "moveReason", capability: "manage", call: async (t) => moveReasonAction(form({ slug: t.review.slug, reasonId: await firstReason(t), direction: "down" })) },
+  { name: "retireReason", capability: "manage", call: async (t) => retireReasonAction(form({ slug: t.review.slug, reasonId: await firstReason(t), retired: "true" })) },
+  {
+    name: "mergeReason",
+    capability: "manage",
+    call: async (t) => {
+      const [a, b] = await db.exclusionReason.findMany({ where: { reviewId: t.review.id }, orderBy: { position: "asc" }, take: 2 });
+      return mergeReasonAction(form({ slug: t.review.slug, reasonId: a.id, intoId: b.id }));
+    },
+  },
+  { name: "deleteReason", capability: "manage", call: async (t) => deleteReasonAction(form({ slug: t.review.slug, reasonId: await firstReason(t) })) },
+  {
+    name: "correctRecord",
+    capability: "manage",
+    call: async (t) => correctRecordAction(form({ slug: t.review.slug, recordId: (await makeRecords(t.review.id, ["Typo"]))[0].id, title: "Fixed", doi: "10.1000/xyz", year: "2003" })),
+  },
+  { name: "renameStudy", capability: "manage", call: async (t) => renameStudyAction(form({ slug: t.review.slug, studyId: (await twoReportStudy(t)).study.id, label: "Hart trial" })) },
+  { name: "splitReport", capability: "manage", call: async (t) => splitReportAction(form({ slug: t.review.slug, recordId: (await twoReportStudy(t)).b.id })) },
+  {
+    name: "moveReport",
+    capability: "manage",
+    call: async (t) => {
+      const { a } = await twoReportStudy(t);
+      const other = await db.study.create({ data: { reviewId: t.review.id, label: "Other" } });
+      return moveReportAction(form({ slug: t.review.slug, recordId: a.id, studyId: other.id }));
+    },
+  },
+  {
+    name: "reopenRetrieval",
+    capability: "retrieve",
+    call: async (t) => {
+      const [record] = await makeRecords(t.review.id, ["Lost"]);
+      await db.fullText.create({ data: { recordId: record.id, status: "NOT_RETRIEVED", note: "no access" } });
+      return reopenRetrievalAction({ slug: t.review.slug, recordId: record.id });
+    },
+  },
+  {
+    name: "withdrawInvitation",
+    capability: "manage",
+    call: async (t) => {
+      const invitation = await db.invitation.create({ data: { reviewId: t.review.id, email: "invitee@example.org", roles: ["REVIEWER"], token: `t-${Math.random()}`, invitedById: t.owner.id, expiresAt: new Date(Date.now() + 86400000) } });
+      return withdrawInvitationAction(form({ slug: t.review.slug, invitationId: invitation.id }));
+    },
+  },
+);
 
 describe("access matrix: review actions", () => {
   for (const action of REVIEW_ACTIONS) {

@@ -13,6 +13,7 @@ export default async function ReviewLayout({ children, params }: { children: Rea
     { href: `${base}/records`, label: "Records" },
     { href: `${base}/duplicates`, label: "Duplicates" },
     { href: `${base}/screening`, label: "Screening" },
+    { href: `${base}/studies`, label: "Studies" },
     { href: `${base}/extraction`, label: "Extraction" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/prisma`, label: "PRISMA flow" },
