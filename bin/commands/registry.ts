@@ -16,6 +16,7 @@ import { importReviewCommand } from "./import-review";
 import { backupCommand } from "./backup";
 import { restoreCommand } from "./restore";
 import { analysisCommand } from "./analysis";
+import { robCommand } from "./rob";
 
 export const commands: Record<string, Command> = {
   user: userCommand,
@@ -26,6 +27,7 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   meta,
   analysis: analysisCommand,
+  rob: robCommand,
   kappa,
   prisma: prismaCommand,
   study: studyCommand,
