@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import { parseInBatches } from "@/lib/formats/parse";
+import { lengthWarningCollector } from "@/lib/imports/field-lengths";
 import type { ImportFormat, ParseResult, ParseWarning } from "@/lib/formats/record";
 import { insertRecords } from "@/lib/records/mutations";
 import { releaseRecords } from "@/lib/dedup/mutations";
@@ -92,11 +93,13 @@ export async function importFileBytes(
 ): Promise<StoredImport> {
   await assertSearchInReview(tx, reviewId, searchId);
   let importId = "";
+  const lengths = lengthWarningCollector();
   const summary = await parseInBatches(file.bytes, { format: file.format, fileName: file.fileName }, async (records, info) => {
     if (info.position === 0) importId = await startImport(tx, actorId, reviewId, searchId, file.fileName, info.format, info.encoding);
+    lengths.add(records, info.position);
     await insertRecords(tx, reviewId, importId, records, info.position);
   });
-  return finishImport(tx, actorId, reviewId, searchId, importId, file.fileName, summary);
+  return finishImport(tx, actorId, reviewId, searchId, importId, file.fileName, { ...summary, warnings: [...summary.warnings, ...lengths.warnings()] });
 }
 
 /** Undo is allowed only while nothing downstream depends on the import's records. */

@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { authorizeReview } from "@/lib/auth/authorize";
 import { DomainError } from "@/lib/errors";
 import { parseInBatches } from "@/lib/formats/parse";
+import { lengthWarningCollector } from "@/lib/imports/field-lengths";
 import { ParseError, type BibRecord } from "@/lib/formats/record";
 import { importFileBytes } from "@/lib/imports/mutations";
 import { maxUploadBytes, uploadFieldsSchema } from "@/lib/imports/schema";
@@ -58,9 +59,13 @@ export async function handleImportUpload(request: Request, slug: string): Promis
       for (const file of files) {
         current = file.name;
         const first: BibRecord[] = [];
-        const summary = await parseInBatches(new Uint8Array(await file.arrayBuffer()), { format: fields.data.format, fileName: file.name }, (records) => {
+        const lengths = lengthWarningCollector();
+        const parsed = await parseInBatches(new Uint8Array(await file.arrayBuffer()), { format: fields.data.format, fileName: file.name }, (records, info) => {
           if (first.length < PREVIEW_RECORDS) first.push(...records.slice(0, PREVIEW_RECORDS - first.length));
+          lengths.add(records, info.position);
         });
+        // Over-long fields first: they are the warning a person must not miss before importing.
+        const summary = { ...parsed, warnings: [...lengths.warnings(), ...parsed.warnings] };
         previews.push({ fileName: file.name, summary, first });
       }
       return json(200, {

@@ -3,12 +3,12 @@ import { revalidatePath } from "next/cache";
 import { writeTransaction } from "@/lib/db";
 import { reviewAction, userAction } from "@/lib/action";
 import { createReview, updateProtocol } from "@/lib/reviews/mutations";
-import { createReviewSchema, updateProtocolSchema } from "@/lib/reviews/schema";
+import { createReviewFormSchema, updateProtocolSchema } from "@/lib/reviews/schema";
 import { addReason, deleteReason, editReason, mergeReasons, moveReason, setReasonRetired } from "@/lib/reviews/reasons";
 import { addReasonSchema, deleteReasonSchema, editReasonSchema, mergeReasonSchema, moveReasonSchema, retireReasonSchema } from "@/lib/reviews/reason-schema";
 
-const create = userAction(createReviewSchema, async (input, user) => {
-  const review = await writeTransaction((tx) => createReview(tx, user.id, input));
+const create = userAction(createReviewFormSchema, async ({ creatorRoles, ...input }, user) => {
+  const review = await writeTransaction((tx) => createReview(tx, user.id, input, undefined, creatorRoles));
   revalidatePath("/reviews");
   return { slug: review.slug };
 });

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db";
+import type { Role } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import { slugify, uniqueSlug } from "@/lib/reviews/slug";
@@ -11,12 +12,13 @@ import {
 
 type ReasonSpec = { label: string; stage: "TITLE_ABSTRACT" | "FULL_TEXT" | "BOTH" };
 
-export async function createReview(tx: Tx, ownerId: string, input: CreateReviewInput, reasons: ReasonSpec[] = DEFAULT_EXCLUSION_REASONS) {
+/** The creator is always an owner; `extraRoles` adds e.g. REVIEWER so they can screen at once. */
+export async function createReview(tx: Tx, ownerId: string, input: CreateReviewInput, reasons: ReasonSpec[] = DEFAULT_EXCLUSION_REASONS, extraRoles: readonly Role[] = []) {
   const base = slugify(input.title);
   const taken = await tx.review.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
   const slug = uniqueSlug(base, new Set(taken.map((r) => r.slug)));
   const review = await tx.review.create({ data: { ...input, slug, settings: defaultReviewSettings() } });
-  await tx.membership.create({ data: { reviewId: review.id, userId: ownerId, role: "OWNER" } });
+  for (const role of new Set<Role>(["OWNER", ...extraRoles])) await tx.membership.create({ data: { reviewId: review.id, userId: ownerId, role } });
   await tx.exclusionReason.createMany({ data: reasons.map((r, position) => ({ reviewId: review.id, ...r, position })) });
   await recordAudit(tx, { reviewId: review.id, actorId: ownerId, entity: "Review", entityId: review.id, action: "create", after: review });
   return review;

@@ -70,6 +70,14 @@ export const createReviewSchema = protocolFieldsSchema.extend({
 });
 export type CreateReviewInput = z.infer<typeof createReviewSchema>;
 
+/** The new-review form also asks which roles the creator takes besides owner (default: reviewer too). */
+export const createReviewFormSchema = createReviewSchema.extend({
+  creatorRoles: z
+    .union([z.enum(["REVIEWER", "ADJUDICATOR"]), z.array(z.enum(["REVIEWER", "ADJUDICATOR"]))])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+});
+
 /** One reason per line; blank lines ignored, duplicates refused. Absent = leave the reasons alone (the page edits them in place). */
 const reasonLines = z
   .string()

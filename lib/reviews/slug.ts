@@ -5,10 +5,15 @@ export function slugify(title: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/g, "");
-  return base || "review";
+    .replace(/^-+|-+$/g, "");
+  return cutAtWord(base, 60) || "review";
+}
+
+/** At most `max` characters, cut at a hyphen so no word is left half ("…-extrace"); one over-long word is cut as is. */
+function cutAtWord(slug: string, max: number): string {
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max + 1).lastIndexOf("-");
+  return (cut > 0 ? slug.slice(0, cut) : slug.slice(0, max)).replace(/-+$/g, "");
 }
 
 /** The first of slug, slug-2, slug-3 … not in `taken`. */

@@ -90,7 +90,7 @@ export default async function IdentificationPage({ params }: { params: Promise<{
                       <td className="tabular-nums">{i._count.records}</td>
                       <td className="tabular-nums">{Array.isArray(i.warnings) ? i.warnings.length : 0}</td>
                       <td className="tabular-nums">{i.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
-                      {canManage ? <td>{i.undoable ? <UndoImportButton slug={review.slug} importId={i.id} fileName={i.fileName} /> : <span className="text-xs text-slate-500">in use</span>}</td> : null}
+                      {canManage ? <td>{i.undoable ? <UndoImportButton slug={review.slug} importId={i.id} fileName={i.fileName} recordCount={i._count.records} /> : <span className="text-xs text-slate-500">in use</span>}</td> : null}
                     </tr>
                   ))}
                 </tbody>
