@@ -27,7 +27,10 @@ export function lengthWarningCollector() {
   let more = 0;
   return {
     add(records: readonly BibRecord[], position: number) {
-      for (const w of fieldLengthWarnings(records, position)) kept.length < MAX_LENGTH_WARNINGS ? kept.push(w) : more++;
+      for (const w of fieldLengthWarnings(records, position)) {
+        if (kept.length < MAX_LENGTH_WARNINGS) kept.push(w);
+        else more++;
+      }
     },
     warnings(): ParseWarning[] {
       return more ? [...kept, { message: `${more} further over-long fields not listed` }] : kept;
