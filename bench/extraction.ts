@@ -3,6 +3,11 @@
  * 3 time points × 4 groups = 120 arms as reported) against 500 studies in a real SQLite file,
  * then the consensus view of studies that both their extractors submitted.
  *
+ * Each extractor works on the form for a while between saves (think time, uniform between 0.5
+ * and 1.5 × BENCH_THINK_MS, default 1 s: far faster than anyone fills in 170 values), as in
+ * bench:screening; BENCH_THINK_MS=0 makes it a closed-loop stress test (20 saves always in
+ * flight), which measures queueing on SQLite's single writer rather than a save's latency.
+ *
  * A "save" is what saveMyExtractionAction does after reading the session: authorizeReview,
  * then saveMyEntry in a write transaction (Zod + plausibility validation of every answer and
  * arm, the upsert and its audit row). The 20 extractors run concurrently in one process, so
@@ -10,7 +15,8 @@
  * each extractor sees. Each extractor saves each of its studies once in progress, then submits it.
  * The consensus view is getConsensusView (both entries, the field-by-field comparison).
  *
- * Env: BENCH_STUDIES (500), BENCH_EXTRACTORS (20), BENCH_STUDIES_PER_EXTRACTOR (50).
+ * Env: BENCH_STUDIES (500), BENCH_EXTRACTORS (20), BENCH_STUDIES_PER_EXTRACTOR (50),
+ * BENCH_THINK_MS (1000).
  */
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
@@ -23,6 +29,8 @@ const PER_EXTRACTOR = Number(process.env.BENCH_STUDIES_PER_EXTRACTOR ?? 50);
 const OUTCOMES = 10;
 const TIMEPOINTS = ["2 w", "4 w", "8 w"];
 const GROUPS = 4;
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
+const think = () => new Promise((resolve) => setTimeout(resolve, THINK_MS * (0.5 + Math.random())));
 
 process.env.DATABASE_URL = createMigratedDatabase();
 process.env.SIEVE_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "sieve-bench-data-"));
@@ -30,6 +38,7 @@ process.env.SIEVE_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "sieve-bench-d
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const summary = (label: string, times: number[]) => {
   const s = [...times].sort((a, b) => a - b);
+  if (!s.length) return `${label}: none measured`;
   return `${label}: n=${s.length} median ${percentile(s, 50).toFixed(1)} ms, p95 ${percentile(s, 95).toFixed(1)} ms, max ${s[s.length - 1].toFixed(1)} ms`;
 };
 
@@ -90,6 +99,7 @@ async function main() {
         const seed = e * 1000 + k;
         const values = Object.fromEntries(fields.map((f) => [f.id, answer(f, seed)]));
         for (const submit of [false, true]) {
+          if (THINK_MS > 0) await think();
           const t0 = performance.now();
           const access = await authorizeReview({ id: user.id, email: user.email, name: user.name }, review.slug, "extract");
           if (typeof access === "string") throw new Error(access);
@@ -111,7 +121,7 @@ async function main() {
     disagreements += view.rows.filter((r) => !r.agree).length;
   }
   const entries = await db.extractionEntry.count({ where: { reviewId: review.id } });
-  console.log(`bench:extraction — ${STUDIES} studies, ${EXTRACTORS} extractors saving concurrently, ${fields.length} characteristic fields + ${OUTCOMES} outcomes × ${TIMEPOINTS.length} time points × ${GROUPS} groups (${OUTCOMES * TIMEPOINTS.length * GROUPS} arms) per save`);
+  console.log(`bench:extraction — ${STUDIES} studies, ${EXTRACTORS} extractors saving concurrently (think time ${THINK_MS} ms ± 50 %), ${fields.length} characteristic fields + ${OUTCOMES} outcomes × ${TIMEPOINTS.length} time points × ${GROUPS} groups (${OUTCOMES * TIMEPOINTS.length * GROUPS} arms) per save`);
   console.log(summary("save (authorize + validate + write + audit)", saveTimes) + `  [target p95 < 100 ms]; ${saveTimes.length} saves in ${wall.toFixed(1)} s, ${entries} entries stored`);
   console.log(summary("consensus view of a study", viewTimes) + `  [target < 150 ms]; ${disagreements} disagreements found (the extractors' seeds differ)`);
   await db.$disconnect();

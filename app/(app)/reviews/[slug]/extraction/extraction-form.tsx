@@ -119,11 +119,13 @@ export function ExtractionForm(props: {
               </div>
             ) : (
               <div key={field.id}>
-                <label id={`field-${field.id}-label`} htmlFor={`field-${field.id}`} className="block text-sm font-medium">
-                  {field.label}
-                  {field.required ? <span aria-hidden> *</span> : null}
+                <p className="text-sm font-medium">
+                  <label id={`field-${field.id}-label`} htmlFor={`field-${field.id}`}>
+                    {field.label}
+                  </label>
                   {field.unit ? <span className="font-normal text-slate-600"> ({field.unit})</span> : null}
-                </label>
+                  {field.required ? <span className="text-red-700"> * required</span> : null}
+                </p>
                 <FieldInput field={field} value={values[field.id]?.value ?? null} onChange={(v) => set(field.id, { value: v })} disabled={submitted} />
                 <p id={`field-${field.id}-help`} className="text-xs text-slate-600">{field.help}</p>
                 {flagged.get(field.id)?.reason === "changed" ? <p className="text-xs text-amber-800">This field changed since you answered it: check the answer.</p> : null}
