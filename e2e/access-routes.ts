@@ -42,6 +42,10 @@ export const REVIEW_ROUTES: RouteRule[] = [
   { path: "/extraction/export?set=consensus&format=xlsx", allowed: members },
   // Raw dual extractions are what blinding hides.
   { path: "/extraction/export?set=raw&format=long", allowed: ["owner", "adjudicator"] },
+  // Results (issue 13); per-analysis pages and exports are walked in e2e/results.spec.ts.
+  { path: "/results", allowed: members },
+  { path: "/results/summary/csv", allowed: members },
+  { path: "/results/summary/xlsx", allowed: members },
 ];
 
 /**

@@ -45,6 +45,7 @@ import {
   updateExtractionSettingsAction,
 } from "@/lib/extraction/actions";
 import { exportFormJson, formTemplate } from "@/lib/extraction/templates";
+import { createAnalysisAction, deleteAnalysisAction, saveGradeAction, updateAnalysisAction } from "@/lib/analyses/actions";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user, requireUser: async () => session.user }));
@@ -283,6 +284,16 @@ REVIEW_ACTIONS.push(
       return withdrawInvitationAction(form({ slug: t.review.slug, invitationId: invitation.id }));
     },
   },
+);
+
+/** Results (issue 13): owners define analyses and record GRADE judgements; every member reads them. */
+const analysisDefinition = { name: "MAR", outcome: "MAR", measure: "GEN", method: "DL" };
+const makeAnalysis = (t: Team) => db.analysis.create({ data: { reviewId: t.review.id, name: "Existing", outcome: "MAR", measure: "GEN", method: "DL", options: {} } });
+REVIEW_ACTIONS.push(
+  { name: "createAnalysis", capability: "manage", call: (t) => createAnalysisAction({ slug: t.review.slug, definition: analysisDefinition }) },
+  { name: "updateAnalysis", capability: "manage", call: async (t) => updateAnalysisAction({ slug: t.review.slug, analysisId: (await makeAnalysis(t)).id, definition: { ...analysisDefinition, method: "REML" } }) },
+  { name: "deleteAnalysis", capability: "manage", call: async (t) => deleteAnalysisAction({ slug: t.review.slug, analysisId: (await makeAnalysis(t)).id }) },
+  { name: "saveGrade", capability: "manage", call: async (t) => saveGradeAction({ slug: t.review.slug, analysisId: (await makeAnalysis(t)).id, grade: { certainty: "low", footnotes: "Downgraded twice." } }) },
 );
 
 describe("access matrix: review actions", () => {

@@ -6,7 +6,7 @@ import { areResultsHidden, findAnalysis, listAnalyses, loadAnalysisInputs, type 
 import { FIGURES, renderAnalysisFigure, type Direction, type FigureKind } from "./figures";
 import { summaryOfFindings } from "./grade";
 import { characteristicFields, outcomeChoices } from "./pipeline";
-import { listRobItems } from "./rob-adapter";
+import { robItemsOf } from "./rob-adapter";
 import { summaryRow } from "./summary-table";
 
 type Viewer = { id: string; roles: readonly Role[] };
@@ -19,7 +19,8 @@ async function directionOf(reviewId: string, outcome: string): Promise<Direction
 /** The results home: every analysis recomputed (snapshots refreshed), the summary table and the choices for a new one. */
 export async function loadResultsOverview(reviewId: string, viewer: Viewer) {
   if (await areResultsHidden(reviewId, viewer.roles)) return { hidden: true as const };
-  const [analyses, inputs, robItems] = await Promise.all([listAnalyses(reviewId), loadAnalysisInputs(reviewId), listRobItems(reviewId)]);
+  const [analyses, inputs] = await Promise.all([listAnalyses(reviewId), loadAnalysisInputs(reviewId)]);
+  const robItems = robItemsOf(inputs.rob);
   const computed = await Promise.all(analyses.map((a) => computeAnalysis(reviewId, a, viewer.id, inputs)));
   const summary = analyses.map((a, i) => {
     const c = computed[i];
@@ -52,7 +53,8 @@ export async function loadAnalysisPage(reviewId: string, idOrName: string, viewe
   if (await areResultsHidden(reviewId, viewer.roles)) return { hidden: true };
   const analysis = await findAnalysis(reviewId, idOrName);
   if (!analysis) return { hidden: false, analysis: null };
-  const [inputs, robItems, direction] = await Promise.all([loadAnalysisInputs(reviewId), listRobItems(reviewId), directionOf(reviewId, analysis.definition.outcome)]);
+  const [inputs, direction] = await Promise.all([loadAnalysisInputs(reviewId), directionOf(reviewId, analysis.definition.outcome)]);
+  const robItems = robItemsOf(inputs.rob);
   const computed = await computeAnalysis(reviewId, analysis, viewer.id, inputs);
   const figures: Partial<Record<FigureKind, string>> = {};
   if (computed.ok) {
