@@ -15,6 +15,7 @@ export default async function ReviewLayout({ children, params }: { children: Rea
     { href: `${base}/screening`, label: "Screening" },
     { href: `${base}/studies`, label: "Studies" },
     { href: `${base}/extraction`, label: "Extraction" },
+    { href: `${base}/risk-of-bias`, label: "Risk of bias" },
     { href: `${base}/results`, label: "Results" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/prisma`, label: "PRISMA flow" },
