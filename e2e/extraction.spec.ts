@@ -66,8 +66,8 @@ test("an owner builds the preclinical form; two blinded reviewers extract, one c
   // The owner defines the outcome and starts the form from the preclinical template.
   const ownerPage = await open(browser, owner, `${base}/form`);
   const add = ownerPage.getByRole("form", { name: "Add an outcome" });
-  await add.getByLabel("Outcome").fill("MAR");
-  await add.getByLabel("Unit").fill("µm/day");
+  await add.getByLabel("Outcome", { exact: true }).fill("MAR");
+  await add.getByLabel("Unit", { exact: true }).fill("µm/day");
   await add.getByRole("button", { name: "Add outcome" }).click();
   await expect(add.getByRole("status")).toHaveText("Outcome added.");
   await ownerPage.getByRole("button", { name: "Start from “Preclinical intervention study (animal model)”" }).click();
