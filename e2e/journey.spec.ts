@@ -6,6 +6,7 @@
  * full text; the PRISMA diagram shows the counts; two reviewers extract one study in the
  * preclinical form and the owner builds the consensus. The database is read only to check.
  */
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { test, expect, createTestUser, login, type TestUser } from "./fixtures";
@@ -27,7 +28,7 @@ async function open(browser: Browser, user: TestUser, url: string): Promise<Page
 const record = (page: Page) => page.getByTestId("record");
 
 /** Screens the queue by keyboard until it is empty; `keys` names the keys for a record from its title. */
-async function screenAll(page: Page, keys: (title: string) => string[]) {
+async function screenAll(page: Page, keys: (title: string) => string[], before?: (title: string) => Promise<void>) {
   for (let n = 0; n < 10; n++) {
     const item = record(page);
     const empty = page.getByTestId("queue-empty");
@@ -35,6 +36,7 @@ async function screenAll(page: Page, keys: (title: string) => string[]) {
     if (await empty.isVisible()) return;
     const id = await item.getAttribute("data-record-id");
     const title = (await item.getByRole("heading").first().textContent()) ?? "";
+    await before?.(title);
     await item.getByRole("heading").first().click();
     for (const key of keys(title)) await page.keyboard.press(key);
     await expect(empty.or(page.locator(`[data-testid="record"]:not([data-record-id="${id}"])`)).first()).toBeVisible();
@@ -61,10 +63,14 @@ test("an owner runs a review from import to consensus extraction through the pag
   await o.getByRole("link", { name: "Members" }).click();
   for (const [user, role] of [[alice, "Reviewer"], [bob, "Reviewer"], [judy, "Adjudicator"]] as const) {
     const add = o.getByRole("form", { name: "Add a member" });
-    await add.getByLabel("Their Sieve account e-mail").fill(user.email);
-    await add.getByLabel(role, { exact: true }).check();
+    await add.getByLabel("Their e-mail").fill(user.email);
+    // "Reviewer" is ticked by default.
+    if (role === "Adjudicator") {
+      await add.getByLabel("Reviewer", { exact: true }).uncheck();
+      await add.getByLabel("Adjudicator", { exact: true }).check();
+    }
     await add.getByRole("button", { name: "Add member" }).click();
-    await expect(add.getByRole("status")).toHaveText("Member added.");
+    await expect(o.getByText(`${user.name} added.`)).toBeVisible();
     await expect(o.getByTestId(`member-${user.email}`)).toBeVisible();
   }
 
@@ -117,14 +123,14 @@ test("an owner runs a review from import to consensus extraction through the pag
   // 5. Full text: Alice attaches the PDF of the glucocorticoid study; both exclude it with reason 1, include the others.
   const ft = `${base}/screening/full-text`;
   await a.goto(ft);
-  for (let n = 0; n < 3 && !(await record(a).getByRole("heading").first().textContent())?.startsWith("Adipose stromal"); n++) await a.keyboard.press("ArrowRight");
-  await expect(record(a).getByRole("heading").first()).toContainText("Adipose stromal");
-  const upload = a.getByRole("form", { name: "Upload full text" });
-  await upload.getByLabel(/PDF/).setInputFiles({ name: "ibarra-2023.pdf", mimeType: "application/pdf", buffer: PDF });
-  await upload.getByRole("button", { name: "Upload PDF" }).click();
-  await expect(a.getByTitle(/^Full text of Adipose stromal/)).toBeVisible();
   const fullTextKeys = (t: string) => (t.startsWith("Adipose stromal") ? ["1", "e"] : ["i"]);
-  await screenAll(a, fullTextKeys);
+  await screenAll(a, fullTextKeys, async (t) => {
+    if (!t.startsWith("Adipose stromal")) return;
+    const upload = a.getByRole("form", { name: "Upload full text" });
+    await upload.getByLabel(/PDF/).setInputFiles({ name: "ibarra-2023.pdf", mimeType: "application/pdf", buffer: PDF });
+    await upload.getByRole("button", { name: "Upload PDF" }).click();
+    await expect(a.getByTitle(/^Full text of Adipose stromal/)).toBeVisible();
+  });
   await b.goto(ft);
   await screenAll(b, fullTextKeys);
 
@@ -178,4 +184,21 @@ test("an owner runs a review from import to consensus extraction through the pag
   await expect.poll(async () => (await db.extractionEntry.findFirst({ where: { studyId: study.id, consensus: true } }))?.status).toBe("SUBMITTED");
   const final = await db.extractionEntry.findFirstOrThrow({ where: { studyId: study.id, consensus: true } });
   expect((final.values as Record<string, { value: unknown }>).total_animals.value).toBe(24);
+});
+
+test("the 001 demo says which stages hold the article's data and shows its typed flow", async ({ page }) => {
+  // Built by the CLI, as a user would (`npm run --silent sieve -- demo --replace`).
+  const out = execFileSync("npx", ["tsx", "--conditions=react-server", "bin/sieve.ts", "demo", "--replace", "--json"], { env: { ...process.env, DATABASE_URL: process.env.SIEVE_E2E_DATABASE_URL }, encoding: "utf8" });
+  const { slug } = JSON.parse(out) as { slug: string };
+  const owner = await db.user.findUniqueOrThrow({ where: { email: "demo@sieve.local" } });
+  await login(page, { ...owner, password: "" });
+  await page.goto(`/reviews/${slug}`);
+  const notice = page.getByTestId("demo-notice");
+  await expect(notice).toContainText("Demo review: built from Zhang et al. 2025");
+  await expect(notice).toContainText("PRISMA diagram: the article's own data.");
+  await expect(notice).toContainText("Risk of bias: left for you to try.");
+  await page.goto(`/reviews/${slug}/prisma`);
+  await expect.poll(boxText(page, "database_results")).toContain("Databases (n = 1,967)");
+  await expect.poll(boxText(page, "new_studies")).toContain("New studies included in review (n = 17)");
+  await expect(page.getByRole("heading", { name: /Consistency checks/ })).toContainText("all pass");
 });
