@@ -15,6 +15,7 @@ import { prepareOutcomeRows } from "@/lib/stats/outcome-layout";
 import { runMetaAnalysis } from "@/lib/stats/analysis";
 import { formatHeterogeneity, formatOverallEffect } from "@/lib/stats/revman-text";
 import { meta } from "@/bin/commands/meta";
+import { createDemo } from "@/lib/demo/seed-demo";
 import { computeAnalysis } from "./compute";
 import { areResultsHidden, findAnalysis, loadAnalysisInputs } from "./data";
 import { createAnalysis } from "./mutations";
@@ -100,6 +101,17 @@ describe("an analysis of the consensus data", () => {
     expect(Math.abs(r.tau2! - 17.02)).toBeLessThan(0.015);
     expect(formatHeterogeneity({ tau2: r.tau2!, Q: r.Q, df: r.QDf, pValue: r.QPValue })).toMatch(/^Heterogeneity: Tau² = 17\.0[23]; Chi² = 3\.80, df = 1 \(P = 0\.05\); I² = 74%$/);
     expect(formatOverallEffect({ statistic: r.statistic, pValue: r.pValue })).toBe("Test for overall effect: Z = 2.62 (P = 0.009)");
+  });
+
+  it("runs the 001 demo's stored MAR analysis (lib/demo) to the article's numbers", async () => {
+    const { slug } = await createDemo(db, "001", false);
+    const review = await db.review.findUniqueOrThrow({ where: { slug } });
+    const stored = await db.analysis.findFirstOrThrow({ where: { reviewId: review.id, outcome: "MAR" } });
+    const computed = await computeAnalysis(review.id, (await findAnalysis(review.id, stored.id))!, null);
+    if (!computed.ok) throw new Error(computed.error);
+    const r = computed.pipeline.result;
+    expect(computed.pipeline.measure).toBe("GEN");
+    expect([r.k, r.estimate.toFixed(2), r.ciLower.toFixed(2), r.ciUpper.toFixed(2), Math.round(r.I2), r.statistic.toFixed(2)]).toEqual([2, "8.88", "2.23", "15.53", 74, "2.62"]);
   });
 
   it("lists reviewer exclusions with their reason and recomputes when the consensus changes, saying what changed", async () => {
