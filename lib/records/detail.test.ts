@@ -80,3 +80,21 @@ describe("the record page's data", () => {
     expect(names.get(reviewer.id)?.label).toMatch(/^Reviewer/);
   });
 });
+
+describe("record notes and labels", () => {
+  it("keeps a colleague's note hidden while blinding hides their vote, then shows it", async () => {
+    const { review, reviewer, second, rec } = await setup();
+    const { saveRecordNote } = await import("@/lib/records/notes");
+    await vote(review.id, reviewer.id, rec.id, "INCLUDE");
+    await writeTransaction((tx) => saveRecordNote(tx, reviewer.id, review.id, rec.id, "dose unclear", ["check later"]));
+    const blinded = await getRecordDetail(review.id, rec.id, { id: second.id, roles: ["REVIEWER"] });
+    expect(blinded!.notes).toEqual([]);
+    expect(blinded!.notesHidden).toBe(true);
+    const own = await getRecordDetail(review.id, rec.id, { id: reviewer.id, roles: ["REVIEWER"] });
+    expect(own!.notes.map((n) => [n.text, n.labels])).toEqual([["dose unclear", ["check later"]]]);
+    await vote(review.id, second.id, rec.id, "INCLUDE"); // agreement resolves it
+    const open = await getRecordDetail(review.id, rec.id, { id: second.id, roles: ["REVIEWER"] });
+    expect(open!.notes.map((n) => n.author)).toEqual(["Reviewer"].map((name) => expect.stringMatching(new RegExp(`^${name}`))));
+    expect(await db.auditEvent.count({ where: { reviewId: review.id, entity: "RecordNote" } })).toBe(1);
+  });
+});

@@ -66,6 +66,9 @@ export async function getRecordDetail(reviewId: string, recordId: string, viewer
   });
 
   const history = hasCapability(viewer.roles, "manage") ? await recordHistory(reviewId, record, hiddenStages, viewer.id) : null;
+  // Colleagues' notes and labels could hint at their votes, so they show only once no stage's votes are hidden.
+  const notes = await db.recordNote.findMany({ where: { recordId: record.id, ...(hiddenStages.size ? { userId: viewer.id } : {}) }, orderBy: { createdAt: "asc" } });
+  const authors = await db.user.findMany({ where: { id: { in: notes.map((n) => n.userId) } }, select: { id: true, name: true } });
   return {
     id: record.id,
     title: record.title,
@@ -89,6 +92,8 @@ export async function getRecordDetail(reviewId: string, recordId: string, viewer
     study: record.study,
     stages,
     history,
+    notes: notes.map((n) => ({ id: n.id, author: authors.find((a) => a.id === n.userId)?.name ?? "(former member)", mine: n.userId === viewer.id, text: n.text, labels: strings(n.labels), at: n.updatedAt })),
+    notesHidden: hiddenStages.size > 0,
   };
 }
 export type RecordDetail = NonNullable<Awaited<ReturnType<typeof getRecordDetail>>>;

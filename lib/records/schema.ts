@@ -43,3 +43,15 @@ export const correctRecordSchema = z.object({
     .transform((v) => (v === "" ? null : Number(v))),
 });
 export type CorrectRecordInput = z.infer<typeof correctRecordSchema>;
+
+/** A reviewer's own note and labels on a record; labels are comma-separated in the form. */
+export const saveRecordNoteSchema = z.object({
+  slug: z.string().min(1),
+  recordId: z.string().min(1),
+  text: z.string().trim().max(4000, "Keep the note under 4,000 characters.").default(""),
+  labels: z
+    .string()
+    .default("")
+    .transform((v) => [...new Set(v.split(",").map((l) => l.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().max(40, "Keep each label under 40 characters.")).max(10, "Use at most 10 labels.")),
+});

@@ -11,7 +11,9 @@ export function RecordPanel({
   include,
   exclude,
   position,
+  slug,
 }: {
+  slug: string;
   item: ScreeningItem;
   reasons: { id: string; label: string }[];
   include: readonly string[];
@@ -46,6 +48,11 @@ export function RecordPanel({
           <HighlightedText text={item.keywords.join("; ")} include={include} exclude={exclude} />
         </p>
       ) : null}
+      <p className="mt-3 text-xs">
+        <a href={`/reviews/${slug}/records/${item.id}`} target="_blank" rel="noreferrer" className="text-brand-700 underline">
+          Open the record page (notes, labels, copies) ↗
+        </a>
+      </p>
       <div className="mt-4 space-y-1 border-t border-slate-100 pt-3 text-sm" data-testid="votes">
         {item.myVote ? (
           <p data-testid="my-vote">

@@ -183,7 +183,7 @@ export function ScreeningView(props: {
       </p>
       {current ? (
         <div className={stage === "FULL_TEXT" ? "grid gap-4 xl:grid-cols-[1fr_1fr_20rem]" : "grid gap-4 lg:grid-cols-[1fr_22rem]"}>
-          <RecordPanel item={current} reasons={allReasons} include={settings.highlightInclude} exclude={settings.highlightExclude} position={pos} />
+          <RecordPanel slug={slug} item={current} reasons={allReasons} include={settings.highlightInclude} exclude={settings.highlightExclude} position={pos} />
           {stage === "FULL_TEXT" ? <FullTextPanel slug={slug} item={current} canRetrieve={props.canRetrieve} onChange={(fullText) => patch(current.id, { fullText })} /> : null}
           <DecisionPanel
             stage={stage}

@@ -10,6 +10,7 @@ import { ClampedText } from "@/app/components/clamped-text";
 import { CorrectRecordForm } from "./correct-form";
 import { RecordHistory } from "./record-history";
 import { StageVotes } from "./stage-votes";
+import { RecordNotes } from "./record-notes";
 
 export const metadata: Metadata = { title: "Record" };
 
@@ -104,6 +105,7 @@ export default async function RecordPage({ params }: { params: Promise<{ slug: s
         <StageVotes key={s.stage} label={STAGE_LABELS[s.stage]} stage={s} />
       ))}
 
+      <RecordNotes slug={review.slug} recordId={record.id} notes={record.notes} hidden={record.notesHidden} />
       {hasCapability(roles, "manage") ? <CorrectRecordForm slug={review.slug} record={{ id: record.id, title: record.title, doi: record.doi ?? "", year: record.year ? String(record.year) : "" }} /> : null}
       {record.history ? <RecordHistory events={record.history} names={names} /> : null}
     </article>
