@@ -11,16 +11,14 @@ export type AssessmentView = { raterId: string; raterName: string; status: strin
 
 function groupBy<T>(list: readonly T[], key: (x: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const x of list) out.set(key(x), [...(out.get(key(x)) ?? []), x]);
+  for (const x of list) {
+    const k = key(x);
+    const bucket = out.get(k);
+    if (bucket) bucket.push(x);
+    else out.set(k, [x]);
+  }
   return out;
 }
-
-const ratingSelect = { item: true, experiment: true, judgement: true, derived: true, answers: true, support: true, overrideReason: true } as const;
-const toView = (r: { item: string; experiment: string; judgement: string; derived: string | null; answers: unknown; support: string; overrideReason: string }): RatingView => ({
-  ...r,
-  judgement: r.judgement as Judgement,
-  answers: (r.answers ?? {}) as Record<string, string>,
-});
 
 export async function getRobSetup(reviewId: string) {
   const review = await db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { settings: true } });
@@ -29,13 +27,36 @@ export async function getRobSetup(reviewId: string) {
   return { settings, tool, required: requiredItems(tool, settings), ratedStudies: await db.robAssessment.count({ where: { reviewId } }) };
 }
 
-async function loadAssessments(reviewId: string, studyId?: string) {
-  return db.robAssessment.findMany({
+type AssessmentRow = { id: string; studyId: string; raterId: string | null; consensus: boolean; status: string; ratings: RatingView[] };
+
+/**
+ * Every assessment of the review (or one study) with its ratings. Two flat SQL queries rather
+ * than Prisma's nested select: the grid of 200 studies reads ~6,000 ratings, and Prisma's
+ * per-row mapping of the nested form alone took most of the 300 ms budget (bench/rob.ts).
+ */
+async function loadAssessments(reviewId: string, studyId?: string): Promise<AssessmentRow[]> {
+  const assessments = await db.robAssessment.findMany({
     where: { reviewId, ...(studyId ? { studyId } : {}) },
     orderBy: { createdAt: "asc" },
-    select: { studyId: true, raterId: true, consensus: true, status: true, ratings: { select: ratingSelect } },
+    select: { id: true, studyId: true, raterId: true, consensus: true, status: true },
   });
+  const ratings = studyId
+    ? await db.$queryRaw<RawRating[]>`SELECT r.assessmentId, r.item, r.experiment, r.judgement, r.derived, r.answers, r.support, r.overrideReason FROM RobRating r JOIN RobAssessment a ON a.id = r.assessmentId WHERE a.reviewId = ${reviewId} AND a.studyId = ${studyId}`
+    : await db.$queryRaw<RawRating[]>`SELECT r.assessmentId, r.item, r.experiment, r.judgement, r.derived, r.answers, r.support, r.overrideReason FROM RobRating r JOIN RobAssessment a ON a.id = r.assessmentId WHERE a.reviewId = ${reviewId}`;
+  const byAssessment = groupBy(ratings, (r) => r.assessmentId);
+  return assessments.map((a) => ({ ...a, ratings: (byAssessment.get(a.id) ?? []).map(fromRaw) }));
 }
+
+type RawRating = { assessmentId: string; item: string; experiment: string; judgement: string; derived: string | null; answers: string; support: string; overrideReason: string };
+const fromRaw = (r: RawRating): RatingView => ({
+  item: r.item,
+  experiment: r.experiment,
+  judgement: r.judgement as Judgement,
+  derived: r.derived,
+  answers: typeof r.answers === "string" ? (JSON.parse(r.answers || "{}") as Record<string, string>) : ((r.answers ?? {}) as Record<string, string>),
+  support: r.support,
+  overrideReason: r.overrideReason,
+});
 
 async function raterNames(reviewId: string) {
   const members = await db.membership.findMany({ where: { reviewId }, select: { userId: true, user: { select: { name: true } } } });
@@ -64,9 +85,9 @@ export async function getRobGrid(reviewId: string, viewerId: string) {
       label: study.label,
       revealed: isRevealed(list, setup.settings.ratersPerStudy),
       raterCount: list.filter((a) => !a.consensus).length,
-      mine: raters.find((a) => a.raterId === viewerId) ?? null,
-      assessments: raters.map((a): AssessmentView => ({ raterId: a.raterId!, raterName: names.get(a.raterId!) ?? "Former member", status: a.status, ratings: a.ratings.map(toView) })),
-      consensus: consensus ? consensus.ratings.map(toView) : [],
+      mine: list.some((a) => a.raterId === viewerId) ? { status: list.find((a) => a.raterId === viewerId)!.status } : null,
+      assessments: raters.map((a): AssessmentView => ({ raterId: a.raterId!, raterName: names.get(a.raterId!) ?? "Former member", status: a.status, ratings: a.ratings })),
+      consensus: consensus ? consensus.ratings : [],
     };
   });
   const progress = [...groupBy(assessments.filter((a) => a.raterId), (a) => a.raterId!).entries()].map(([raterId, list]) => ({
@@ -92,13 +113,13 @@ export async function getStudyRating(reviewId: string, studyId: string, viewerId
     ...setup,
     study: { id: study.id, label: study.label },
     pdfs: study.reports.filter((r) => r.fullText?.status === "RETRIEVED" && r.fullText.filePath).map((r) => ({ recordId: r.id, title: r.title })),
-    mine: mine ? { status: mine.status, ratings: mine.ratings.map(toView) } : null,
+    mine: mine ? { status: mine.status, ratings: mine.ratings } : null,
     others: assessments
       .filter((a) => a.raterId && a.raterId !== viewerId && visible.has(a.raterId))
-      .map((a): AssessmentView => ({ raterId: a.raterId!, raterName: names.get(a.raterId!) ?? "Former member", status: a.status, ratings: a.ratings.map(toView) })),
+      .map((a): AssessmentView => ({ raterId: a.raterId!, raterName: names.get(a.raterId!) ?? "Former member", status: a.status, ratings: a.ratings })),
     revealed: isRevealed(assessments, setup.settings.ratersPerStudy),
     raterCount: assessments.filter((a) => !a.consensus).length,
-    consensus: (assessments.find((a) => a.consensus)?.ratings ?? []).map(toView),
+    consensus: assessments.find((a) => a.consensus)?.ratings ?? [],
   };
 }
 

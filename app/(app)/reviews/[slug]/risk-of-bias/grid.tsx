@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { RatingView } from "@/lib/rob/data";
 import type { RobItem } from "@/lib/rob/tools";
-import { JudgementBadge } from "./judgement-badge";
 
 export type GridRow = {
   id: string;
@@ -13,16 +12,20 @@ export type GridRow = {
   consensus: RatingView[];
 };
 
+const SHORT: Record<string, string> = { LOW: "+ Low", UNCLEAR: "\u2212 Unclear", SOME_CONCERNS: "\u2212 Some concerns", HIGH: "\u00d7 High" };
+const clip = (text: string, n: number) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+
+/** One cell, kept to a few elements: 2,000 of them must render in a fraction of the 300 ms budget. */
 function Cell({ rating, others }: { rating?: RatingView; others: { name: string; rating?: RatingView }[] }) {
   if (!rating && others.every((o) => !o.rating)) return <span className="text-slate-400">—</span>;
   const answers = rating ? Object.entries(rating.answers).map(([q, a]) => `${q} ${a}`).join(", ") : "";
   return (
-    <div className="space-y-0.5">
-      {rating ? <JudgementBadge judgement={rating.judgement} small /> : null}
-      {answers ? <div className="text-[10px] text-slate-600">{answers}</div> : null}
-      {rating?.support ? <div className="max-w-40 truncate text-[10px] italic text-slate-700" title={rating.support}>“{rating.support}”</div> : null}
-      {others.map((o) => (o.rating ? <div key={o.name} className="text-[10px] text-slate-600">{o.name}: <JudgementBadge judgement={o.rating.judgement} small /></div> : null))}
-    </div>
+    <>
+      {rating ? <span className={`rob-${rating.judgement} block font-medium`}>{SHORT[rating.judgement]}</span> : null}
+      {answers ? <span className="block text-[10px] text-slate-600">{answers}</span> : null}
+      {rating?.support ? <q className="block text-[10px] italic" title={rating.support.length > 50 ? rating.support : undefined}>{clip(rating.support, 50)}</q> : null}
+      {others.map((o) => (o.rating ? <span key={o.name} className="block text-[10px]">{o.name}: {SHORT[o.rating.judgement]}</span> : null))}
+    </>
   );
 }
 
@@ -35,6 +38,7 @@ export function RobGrid({ slug, items, rows, viewerId, showOverall, canAppraise 
   const columns = [...items.map((i) => ({ id: i.id, label: i.label })), ...(showOverall ? [{ id: "overall", label: "Overall" }] : [])];
   return (
     <div className="overflow-x-auto">
+      <style>{".rob-LOW{color:#016b00}.rob-UNCLEAR,.rob-SOME_CONCERNS{color:#6b6900}.rob-HIGH{color:#9b0000}"}</style>
       <table className="text-left text-xs" data-testid="rob-grid">
         <caption className="sr-only">Risk of bias by study and item</caption>
         <thead>
