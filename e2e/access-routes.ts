@@ -46,6 +46,12 @@ export const REVIEW_ROUTES: RouteRule[] = [
   { path: "/results", allowed: members },
   { path: "/results/summary/csv", allowed: members },
   { path: "/results/summary/xlsx", allowed: members },
+  // Risk of bias (issue 12); the per-study pages are walked in e2e/risk-of-bias.spec.ts.
+  { path: "/risk-of-bias", allowed: members },
+  { path: "/risk-of-bias/export?format=csv", allowed: members },
+  { path: "/risk-of-bias/export?format=agreement", allowed: members },
+  { path: "/risk-of-bias/export?format=traffic-light.svg", allowed: members },
+  { path: "/risk-of-bias/export?format=summary.png", allowed: members },
 ];
 
 /**

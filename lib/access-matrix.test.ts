@@ -46,6 +46,7 @@ import {
 } from "@/lib/extraction/actions";
 import { exportFormJson, formTemplate } from "@/lib/extraction/templates";
 import { createAnalysisAction, deleteAnalysisAction, saveGradeAction, updateAnalysisAction } from "@/lib/analyses/actions";
+import { acceptAgreementsAction, removeCustomItemAction, saveCustomItemAction, saveRatingAction, setConsensusAction, submitAssessmentAction, updateRobSettingsAction } from "@/lib/rob/actions";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user, requireUser: async () => session.user }));
@@ -294,6 +295,42 @@ REVIEW_ACTIONS.push(
   { name: "updateAnalysis", capability: "manage", call: async (t) => updateAnalysisAction({ slug: t.review.slug, analysisId: (await makeAnalysis(t)).id, definition: { ...analysisDefinition, method: "REML" } }) },
   { name: "deleteAnalysis", capability: "manage", call: async (t) => deleteAnalysisAction({ slug: t.review.slug, analysisId: (await makeAnalysis(t)).id }) },
   { name: "saveGrade", capability: "manage", call: async (t) => saveGradeAction({ slug: t.review.slug, analysisId: (await makeAnalysis(t)).id, grade: { certainty: "low", footnotes: "Downgraded twice." } }) },
+);
+
+/** Risk of bias (issue 12): reviewers rate, owners and adjudicators settle, owners choose the tool. */
+const robStudy = (t: Team) => db.study.create({ data: { reviewId: t.review.id, label: "Hu 2020" } });
+const submittedRob = async (t: Team, studyId: string, raterId: string) =>
+  db.robAssessment.create({ data: { reviewId: t.review.id, studyId, raterId, tool: "SYRCLE", status: "SUBMITTED", submittedAt: new Date(), ratings: { create: [{ item: "1", judgement: "UNCLEAR", firstJudgement: "UNCLEAR" }] } } });
+const bothSubmitted = async (t: Team) => {
+  const study = await robStudy(t);
+  await submittedRob(t, study.id, t.reviewer.id);
+  await submittedRob(t, study.id, (await makeUser("Second")).id);
+  return study;
+};
+REVIEW_ACTIONS.push(
+  { name: "saveRobRating", capability: "appraise", call: async (t) => saveRatingAction(form({ slug: t.review.slug, studyId: (await robStudy(t)).id, item: "1", judgement: "UNCLEAR", answers: '{"1.1":"U"}' })) },
+  {
+    name: "submitRobAssessment",
+    capability: "appraise",
+    call: async (t) => {
+      const study = await robStudy(t);
+      const assessment = await db.robAssessment.create({ data: { reviewId: t.review.id, studyId: study.id, raterId: t.reviewer.id, tool: "SYRCLE" } });
+      await db.robRating.createMany({ data: Array.from({ length: 10 }, (_, i) => ({ assessmentId: assessment.id, item: String(i + 1), judgement: "UNCLEAR", firstJudgement: "UNCLEAR" })) });
+      return submitAssessmentAction(form({ slug: t.review.slug, studyId: study.id }));
+    },
+  },
+  { name: "setRobConsensus", capability: "reconcile", call: async (t) => setConsensusAction(form({ slug: t.review.slug, studyId: (await bothSubmitted(t)).id, item: "1", judgement: "UNCLEAR", note: "" })) },
+  { name: "acceptRobAgreements", capability: "reconcile", call: async (t) => acceptAgreementsAction(form({ slug: t.review.slug, studyId: (await bothSubmitted(t)).id })) },
+  { name: "updateRobSettings", capability: "manage", call: (t) => updateRobSettingsAction(form({ slug: t.review.slug, tool: "ROB2", ratersPerStudy: "2", blinded: "on" })) },
+  { name: "saveRobCustomItem", capability: "manage", call: (t) => saveCustomItemAction(form({ slug: t.review.slug, id: "C1", label: "Sex reported" })) },
+  {
+    name: "removeRobCustomItem",
+    capability: "manage",
+    call: async (t) => {
+      await db.review.update({ where: { id: t.review.id }, data: { settings: { riskOfBias: { tool: "SYRCLE", ratersPerStudy: 2, blinded: true, showOverall: false, customItems: [{ id: "C1", label: "Sex reported", question: "" }] } } } });
+      return removeCustomItemAction(form({ slug: t.review.slug, id: "C1" }));
+    },
+  },
 );
 
 describe("access matrix: review actions", () => {
