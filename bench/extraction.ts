@@ -93,6 +93,7 @@ async function main() {
   const assigned = extractors.map((_, e) => studies.filter((_, s) => s % EXTRACTORS === e || (s + 1) % EXTRACTORS === e).slice(0, PER_EXTRACTOR));
   const saveTimes: number[] = [];
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   await Promise.all(
     extractors.map(async (user, e) => {
       for (const [k, study] of assigned[e].entries()) {
@@ -110,6 +111,9 @@ async function main() {
     }),
   );
   const wall = (performance.now() - started) / 1000;
+  // CPU this process (Node + SQLite, in-process) spent per save: independent of other load on the machine.
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuPerSave = (cpu.user + cpu.system) / 1000 / saveTimes.length;
 
   const ready = await db.extractionEntry.groupBy({ by: ["studyId"], where: { reviewId: review.id, status: "SUBMITTED" }, _count: true, having: { studyId: { _count: { gte: 2 } } } });
   const viewTimes: number[] = [];
@@ -122,7 +126,7 @@ async function main() {
   }
   const entries = await db.extractionEntry.count({ where: { reviewId: review.id } });
   console.log(`bench:extraction — ${STUDIES} studies, ${EXTRACTORS} extractors saving concurrently (think time ${THINK_MS} ms ± 50 %), ${fields.length} characteristic fields + ${OUTCOMES} outcomes × ${TIMEPOINTS.length} time points × ${GROUPS} groups (${OUTCOMES * TIMEPOINTS.length * GROUPS} arms) per save`);
-  console.log(summary("save (authorize + validate + write + audit)", saveTimes) + `  [target p95 < 100 ms]; ${saveTimes.length} saves in ${wall.toFixed(1)} s, ${entries} entries stored`);
+  console.log(summary("save (authorize + validate + write + audit)", saveTimes) + `  [target p95 < 100 ms]; ${saveTimes.length} saves in ${wall.toFixed(1)} s, ${entries} entries stored; CPU ${cpuPerSave.toFixed(1)} ms per save; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
   console.log(summary("consensus view of a study", viewTimes) + `  [target < 150 ms]; ${disagreements} disagreements found (the extractors' seeds differ)`);
   await db.$disconnect();
 }

@@ -7,7 +7,7 @@ import { duplicateFieldIds } from "./templates";
 import { validateEntry } from "./validation";
 import { buildConsensus, compareEntries, parseTypedValue, type Decisions } from "./compare";
 import { readEntry } from "./entries";
-import { formDefinitionSchema, type FormDefinition, type OutcomeInput, type SaveConsensusInput, type SaveEntryInput } from "./schema";
+import { formDefinitionSchema, type Answers, type FormDefinition, type OutcomeInput, type SaveConsensusInput, type SaveEntryInput } from "./schema";
 
 type Actor = { id: string; reviewId: string };
 const json = (value: unknown) => value as Prisma.InputJsonValue;
@@ -94,32 +94,53 @@ function invalid(errors: Record<string, string[]>): never {
  */
 export async function saveMyEntry(tx: Tx, actor: Actor, input: SaveEntryInput, options: { submit?: boolean } = {}) {
   // The study and the actor's entry in one query: saves are frequent (bench:extraction).
-  const study = await tx.study.findFirst({ where: { id: input.studyId, reviewId: actor.reviewId }, select: { extraction: { where: { reviewerId: actor.id, consensus: false } } } });
+  const study = await tx.study.findFirst({
+    where: { id: input.studyId, reviewId: actor.reviewId },
+    select: { extraction: { where: { reviewerId: actor.id, consensus: false }, select: { id: true, status: true, values: true, outcomeData: true } } },
+  });
   if (!study) throw new DomainError("Not found.");
   const form = await latestForm(tx, actor.reviewId);
   const result = validateEntry(form?.definition ?? null, input.values, input.outcomeData, options.submit ?? false);
   if (Object.keys(result.errors).length || !result.outcomeData) invalid(result.errors);
   const before = study.extraction[0] ?? null;
   if (before?.status === "SUBMITTED") throw new DomainError("You have submitted this study; reopen it to change your answers.");
+  const status = options.submit ? "SUBMITTED" : (before?.status ?? "IN_PROGRESS");
   const data = {
     values: json(input.values),
     outcomeData: json(result.outcomeData),
     formId: form?.id ?? null,
-    ...(options.submit ? { status: "SUBMITTED", submittedAt: new Date() } : {}),
+    ...(options.submit ? { status, submittedAt: new Date() } : {}),
   };
+  // Only the id comes back: returning the row would parse its JSON again for nothing.
   const after = before
-    ? await tx.extractionEntry.update({ where: { id: before.id }, data })
-    : await tx.extractionEntry.create({ data: { ...data, reviewId: actor.reviewId, studyId: input.studyId, reviewerId: actor.id, consensus: false } });
+    ? await tx.extractionEntry.update({ where: { id: before.id }, data, select: { id: true } })
+    : await tx.extractionEntry.create({ data: { ...data, reviewId: actor.reviewId, studyId: input.studyId, reviewerId: actor.id, consensus: false }, select: { id: true } });
   await recordAudit(tx, {
     reviewId: actor.reviewId,
     actorId: actor.id,
     entity: "ExtractionEntry",
     entityId: after.id,
     action: options.submit ? "submit" : before ? "update" : "create",
-    before: before ? { values: before.values, outcomeData: before.outcomeData, status: before.status } : null,
-    after: { values: input.values, outcomeData: result.outcomeData, status: after.status },
+    ...auditedChange(before, { values: input.values, outcomeData: result.outcomeData, status }),
   });
-  return { id: after.id, status: after.status, warnings: result.warnings };
+  return { id: after.id, status, warnings: result.warnings };
+}
+
+/**
+ * Before and after of an entry's save, keeping only what changed: the answers that differ, and
+ * the outcome data when they differ. Every change stays recorded, while a save that changed one
+ * answer does not copy 30 kB of outcome data twice into the audit log.
+ */
+function auditedChange(before: { values: unknown; outcomeData: unknown; status: string } | null, after: { values: Answers; outcomeData: unknown; status: string }) {
+  if (!before) return { before: null, after };
+  const old = readEntry(before);
+  const keys = [...new Set([...Object.keys(old.values), ...Object.keys(after.values)])].filter((k) => JSON.stringify(old.values[k] ?? null) !== JSON.stringify(after.values[k] ?? null));
+  const dataChanged = JSON.stringify(old.outcomeData) !== JSON.stringify(after.outcomeData);
+  const pick = (values: Answers) => Object.fromEntries(keys.map((k) => [k, values[k] ?? null]));
+  return {
+    before: { values: pick(old.values), ...(dataChanged ? { outcomeData: old.outcomeData } : {}), status: before.status },
+    after: { values: pick(after.values), ...(dataChanged ? { outcomeData: after.outcomeData } : {}), status: after.status },
+  };
 }
 
 /** Back to in progress, to correct something; not once a consensus was made from it. */
