@@ -30,7 +30,11 @@ export default async function ExtractStudyPage({ params, searchParams }: { param
       <h2 className="text-lg font-semibold">Extract: {study.label}</h2>
       <p className="text-xs text-slate-600">
         {view.form ? `Form “${view.form.definition.name}”, version ${view.form.version}` : "No form yet"} ·{" "}
-        {view.settings.blinded ? "blinded: you see your colleague's answers once you have both submitted" : "not blinded"}
+        {view.settings.blinded ? "blinded: you see your colleague's answers once you have both submitted" : "not blinded"} ·{" "}
+        <Link className="underline" href={`/reviews/${review.slug}/figures/${study.id}`}>
+          Digitise a figure
+        </Link>{" "}
+        (values read off a bar chart or box plot land in your outcome data with their locator)
       </p>
       <div className="grid gap-4 xl:grid-cols-2">
         <section aria-label="Full text" className="xl:sticky xl:top-2 xl:h-[85vh]">

@@ -20,7 +20,10 @@ export default async function ConsensusPage({ params }: { params: Promise<{ slug
       </p>
       <h2 className="text-lg font-semibold">Consensus: {study.label}</h2>
       <p className="text-xs text-slate-600">
-        Numbers agree within {(view.settings.numericTolerance * 100).toLocaleString("en")} % (relative). {view.consensus ? `Consensus ${view.consensus.status === "SUBMITTED" ? "final" : "in draft"}.` : "No consensus yet."}
+        Numbers agree within {(view.settings.numericTolerance * 100).toLocaleString("en")} % (relative). {view.consensus ? `Consensus ${view.consensus.status === "SUBMITTED" ? "final" : "in draft"}.` : "No consensus yet."}{" "}
+        <Link className="underline" href={`/reviews/${review.slug}/figures/${study.id}?consensus=1`}>
+          Digitised figures: both extractors&apos; clicks on the figure
+        </Link>
       </p>
       {view.ready ? (
         <ConsensusForm slug={review.slug} studyId={study.id} rows={view.rows} reviewers={view.reviewers} saved={view.consensus?.decisions ?? {}} />
