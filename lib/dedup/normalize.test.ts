@@ -69,6 +69,9 @@ describe("identifiers, volumes, authors", () => {
     expect(normalizeDoi("https://dx.doi.org/10.1016/S0735-1097%2813%2962048-3")).toBe("10.1016/s0735-1097(13)62048-3");
     expect(normalizeDoi("doi: 10.1000/XYZ.")).toBe("10.1000/xyz");
     expect(normalizeDoi("NA")).toBe("");
+    // SICI DOIs match whole, so two SICI articles of one issue do not share a cut-off prefix.
+    expect(normalizeDoi("10.1002/(SICI)1098-2795(199907)53:3<266::AID-MRD2>3.0.CO;2-6"))
+      .toBe("10.1002/(sici)1098-2795(199907)53:3<266::aid-mrd2>3.0.co;2-6");
   });
   it("reads the leading volume number and ignores fragments", () => {
     expect(normalizeVolume("38 (Supplement 1)")).toBe("38");

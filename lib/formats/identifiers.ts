@@ -3,7 +3,9 @@
  * ("DO  - http://dx.doi.org/10.1177/…", "LID - 10.1111/x [doi]", "SN  - 20762615 (ISSN)").
  */
 
-const DOI_IN_TEXT = /10\.\d{4,9}\/[^\s"<>]+/i;
+// Any printable character may follow the prefix (DOI Handbook 2.5.2): SICI DOIs carry < > ; : as in
+// 10.1002/(SICI)1098-2795(199907)53:3<266::AID-MRD2>3.0.CO;2-6, so only whitespace ends a DOI here.
+const DOI_IN_TEXT = /10\.\d{4,9}\/\S+/i;
 const RESOLVER_PREFIX = /^(?:https?:\/\/)?(?:dx\.|www\.)?doi\.org\//i;
 
 /**
@@ -26,12 +28,13 @@ export function normalizeDoi(input: string | undefined): string | undefined {
   if (!match) return undefined;
   let doi = match[0].toLowerCase();
   doi = doi.replace(/\[doi\]$/, "");
-  // Trailing sentence punctuation is never part of a DOI in practice; a closing bracket is kept
-  // only when it closes one opened inside the DOI, e.g. 10.1016/0014-5793(81)80778-8.
+  // Trailing sentence punctuation and quotes are never part of a DOI in practice; a closing bracket
+  // is kept only when it closes one opened inside the DOI, e.g. 10.1016/0014-5793(81)80778-8 or a
+  // SICI "<266::AID-MRD2>", so "<https://doi.org/10.1000/x>" and "(10.1000/x)" lose theirs.
   for (;;) {
     const last = doi[doi.length - 1];
-    if (last === "." || last === "," || last === ";" || last === ":" || last === "'" || last === "]") doi = doi.slice(0, -1);
-    else if (last === ")" && count(doi, "(") < count(doi, ")")) doi = doi.slice(0, -1);
+    if (".,;:'\"".includes(last)) doi = doi.slice(0, -1);
+    else if (last in OPENING_BRACKET && count(doi, OPENING_BRACKET[last]) < count(doi, last)) doi = doi.slice(0, -1);
     else break;
   }
   return doi.length > 8 ? doi : undefined;
@@ -42,6 +45,8 @@ export function doiFromUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   return /doi\.org\//i.test(url) ? normalizeDoi(url.slice(url.search(/doi\.org\//i) + 8)) : undefined;
 }
+
+const OPENING_BRACKET: Record<string, string> = { ")": "(", "]": "[", ">": "<", "}": "{" };
 
 function count(s: string, ch: string): number {
   let n = 0;

@@ -14,6 +14,11 @@ describe("normalizeDoi", () => {
     ["doi.org/10.1016/0014-5793(81)80778-8", "10.1016/0014-5793(81)80778-8"],
     ["(10.1000/in-brackets)", "10.1000/in-brackets"],
     ["10.3390%2fani15010003", "10.3390/ani15010003"],
+    ["10.1002/(SICI)1098-2795(199907)53:3<266::AID-MRD2>3.0.CO;2-6", "10.1002/(sici)1098-2795(199907)53:3<266::aid-mrd2>3.0.co;2-6"],
+    ["see 10.1002/(SICI)1097-4636(199706)35:4<513::AID-JBM11>3.0.CO;2-P.", "10.1002/(sici)1097-4636(199706)35:4<513::aid-jbm11>3.0.co;2-p"],
+    ["<https://doi.org/10.1000/angled>", "10.1000/angled"],
+    ["\"10.1000/quoted\",", "10.1000/quoted"],
+    ["10.1000/[bracketed]", "10.1000/[bracketed]"],
   ])("%s → %s", (input, expected) => expect(normalizeDoi(input)).toBe(expected));
 
   it("returns undefined for text that holds no DOI", () => {

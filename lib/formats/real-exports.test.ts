@@ -68,7 +68,7 @@ describe.skipIf(!exists)("real exports in shared/fixtures/import", () => {
       const rel = path.relative(importDir, file).split(path.sep).join("/");
       results.set(rel, parseBuffer(new Uint8Array(readFileSync(file)), { fileName: file }));
     }
-  });
+  }, 120_000);
 
   it("has an expectation for every file there", () => {
     expect([...results.keys()].sort()).toEqual(Object.keys(EXPECTED).sort());
@@ -112,6 +112,20 @@ describe.skipIf(!exists)("real exports in shared/fixtures/import", () => {
       const plain = (s?: string) => s?.replace(/\s+/g, " ").replace(/''|``|[\u201c\u201d]/g, '"').replace(/--/g, "\u2013");
       expect(plain(b.abstract), `record ${i}`).toBe(plain(r.abstract));
     });
+  });
+
+  it("keeps SICI DOIs whole (< > ; :) in every format Zotero exports", () => {
+    const sici = "10.1002/(sici)1098-2795(199907)53:3<266::aid-mrd2>3.0.co;2-6";
+    for (const rel of ["asysd/zotero_export.ris", "asysd/zotero_export.bib"]) {
+      expect(load(rel).records.filter((r) => r.doi === sici), rel).toHaveLength(1);
+    }
+    // Every RIS DO field that holds a bare DOI comes through whole, only lower-cased.
+    for (const rel of ["asysd/zotero_export.ris", "asysd/ris_export.txt", "asysd/scopus.ris", "asysd/wos_test.ris"]) {
+      for (const r of load(rel).records) {
+        const raw = r.raw.DO?.[0]?.trim();
+        if (raw && /^10\.\S+$/.test(raw) && !/[.,]$/.test(raw)) expect(r.doi, rel).toBe(raw.toLowerCase());
+      }
+    }
   });
 
   it("Zotero CSV and Zotero EndNote XML give the same 1,233 records with the same fields", () => {
