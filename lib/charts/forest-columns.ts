@@ -52,7 +52,7 @@ export function buildColumns(input: ForestPlotInput): { columns: Column[]; study
     );
     const dm = decimalsOf(pick((a) => (a.kind === "continuous" ? [a.experimental.mean, a.control.mean] : undefined)).flat(), 3);
     const ds = decimalsOf(pick((a) => (a.kind === "continuous" ? [a.experimental.sd, a.control.sd] : undefined)).flat(), 3);
-    armCells = (a) => (a.kind !== "continuous" ? {} : {
+    armCells = (a): Record<string, string> => (a.kind !== "continuous" ? {} : {
       "e.mean": a.experimental.mean.toFixed(dm), "e.sd": a.experimental.sd.toFixed(ds), "e.n": String(a.experimental.n),
       "c.mean": a.control.mean.toFixed(dm), "c.sd": a.control.sd.toFixed(ds), "c.n": String(a.control.n),
     });
@@ -61,7 +61,7 @@ export function buildColumns(input: ForestPlotInput): { columns: Column[]; study
       { key: "e.events", header: "Events", group: exp }, { key: "e.n", header: "Total", group: exp },
       { key: "c.events", header: "Events", group: ctl }, { key: "c.n", header: "Total", group: ctl },
     );
-    armCells = (a) => (a.kind !== "binary" ? {} : {
+    armCells = (a): Record<string, string> => (a.kind !== "binary" ? {} : {
       "e.events": String(a.experimental.events), "e.n": String(a.experimental.n), "c.events": String(a.control.events), "c.n": String(a.control.n),
     });
   } else if (kind === "generic") {
@@ -69,7 +69,7 @@ export function buildColumns(input: ForestPlotInput): { columns: Column[]; study
     columns.push({ key: "g.est", header: "Estimate", group }, { key: "g.se", header: "SE", group });
     const de = decimalsOf(pick((a) => (a.kind === "generic" ? a.estimate : undefined)), 4, 2);
     const dse = decimalsOf(pick((a) => (a.kind === "generic" ? a.se : undefined)), 4, 2);
-    armCells = (a) => (a.kind !== "generic" ? {} : { "g.est": a.estimate.toFixed(de), "g.se": a.se.toFixed(dse) });
+    armCells = (a): Record<string, string> => (a.kind !== "generic" ? {} : { "g.est": a.estimate.toFixed(de), "g.se": a.se.toFixed(dse) });
   }
   (input.extraColumns ?? []).forEach((header, i) => columns.push({ key: `x.${i}`, header }));
   const hasWeights = studies.some((s) => s.weight !== undefined);
