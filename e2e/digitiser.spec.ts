@@ -71,3 +71,29 @@ test("a reviewer digitises a bar with an SEM error bar from the study's PDF, and
   expect(Math.abs(arm.data.se - bar.error)).toBeLessThan(1);
   await expect(page.getByTestId("digitisation")).toContainText("Figure 2, page 1");
 });
+
+test("the digitiser's page and endpoints: extractors and those who reconcile get in, a non-member gets 404, signed out goes to sign-in", async ({ browser }) => {
+  const owner = await createTestUser("Figures Owner");
+  const reviewer = await createTestUser("Figures Reviewer");
+  const adjudicator = await createTestUser("Figures Adjudicator");
+  const outsider = await createTestUser("Figures Outsider");
+  const review = await createTestReview(owner);
+  await addRoles(review.id, reviewer, ["REVIEWER"]);
+  await addRoles(review.id, adjudicator, ["ADJUDICATOR"]);
+  const study = await db.study.create({ data: { reviewId: review.id, label: "Yang 2022" } });
+  const page = `/reviews/${review.slug}/figures/${study.id}`;
+  for (const [user, allowed] of [[owner, true], [reviewer, true], [adjudicator, true], [outsider, false]] as const) {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await login(p, user);
+    expect((await p.request.get(page, { maxRedirects: 0 })).status(), `${user.name} GET ${page}`).toBe(allowed ? 200 : 404);
+    const upload = await p.request.post(`${page}/upload`, { multipart: { note: "no file" } });
+    expect(upload.status(), `${user.name} POST upload`).toBe(allowed ? 400 : 404);
+    expect((await p.request.get(`/reviews/${review.slug}/figures/image/no-such-id`)).status()).toBe(404);
+    await context.close();
+  }
+  const signedOut = await browser.newContext();
+  const response = await signedOut.request.get(page, { maxRedirects: 0 });
+  expect(response.status()).toBe(307);
+  await signedOut.close();
+});
