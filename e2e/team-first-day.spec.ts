@@ -45,7 +45,6 @@ test("one person's typos behind a shared address warn them and do not lock out a
 test("an owner invites an address without an account; the sign-up link joins the review; the newcomer renames themself", async ({ browser }) => {
   const owner = await createTestUser("Inviting Owner");
   const review = await createTestReview(owner);
-  await addRoles(review.id, owner, ["OWNER"]);
   const page = await open(browser, owner, `/reviews/${review.slug}/members`);
   const email = `newcomer-${randomUUID().slice(0, 8)}@e2e.test`;
   const form = page.getByRole("form", { name: "Add a member" });
@@ -100,7 +99,8 @@ test("a renamed reason shows on the record page, which traces the exclusion to i
   const row = o.getByRole("form", { name: "Edit reason Wrong population" });
   await row.getByLabel("Label").fill("Not a rodent model");
   await row.getByRole("button", { name: "Save" }).click();
-  await expect(row.getByRole("status")).toHaveText("Saved.");
+  // Saved: the row now carries the new label.
+  await expect(o.getByRole("form", { name: "Edit reason Not a rodent model" })).toBeVisible();
   expect((await db.exclusionReason.findUniqueOrThrow({ where: { id: reason.id } })).label).toBe("Not a rodent model");
 
   await o.goto(`/reviews/${review.slug}/records/${record.id}`);
@@ -138,6 +138,32 @@ test("two reports of one trial are linked into one study on the studies page", a
   const study = page.getByTestId("study");
   await study.getByLabel("Study name").fill("Hart trial");
   await study.getByRole("button", { name: "Rename" }).click();
-  await expect(study.getByRole("status")).toHaveText("Renamed.");
+  await expect(study.getByRole("form", { name: /^Rename/ }).getByRole("status")).toHaveText("Renamed.");
   expect((await db.study.findMany({ where: { reviewId: review.id } })).map((s) => s.label)).toEqual(["Hart trial"]);
+});
+
+test("an adjudicator settles conflicts by keyboard: N for the next conflict, E to exclude, R to resolve", async ({ browser }) => {
+  const owner = await createTestUser("Keys Owner");
+  const judge = await createTestUser("Keys Judge");
+  const [r1, r2] = [await createTestUser("Keys One"), await createTestUser("Keys Two")];
+  const review = await createTestReview(owner);
+  await addRoles(review.id, judge, ["ADJUDICATOR"]);
+  const records = [];
+  for (const i of [0, 1]) {
+    const rec = await db.record.create({ data: { reviewId: review.id, position: i, title: `Conflict record ${i}`, abstract: "", authors: [], year: 2010, keywords: [], mesh: [], raw: {} } });
+    await db.screeningDecision.create({ data: { reviewId: review.id, recordId: rec.id, stage: "TITLE_ABSTRACT", reviewerId: r1.id, decision: "INCLUDE", firstDecision: "INCLUDE" } });
+    await db.screeningDecision.create({ data: { reviewId: review.id, recordId: rec.id, stage: "TITLE_ABSTRACT", reviewerId: r2.id, decision: "EXCLUDE", firstDecision: "EXCLUDE" } });
+    records.push(rec);
+  }
+  const page = await open(browser, judge, `/reviews/${review.slug}/screening/conflicts`);
+  await expect(page.getByTestId("conflict")).toHaveCount(2);
+  await expect(page.getByTestId("conflict-keys")).toBeVisible();
+  await page.keyboard.press("n");
+  await expect(page.getByTestId("conflict").first()).toBeFocused();
+  await page.keyboard.press("n");
+  await expect(page.getByTestId("conflict").nth(1)).toBeFocused();
+  await page.keyboard.press("e");
+  await page.keyboard.press("r");
+  await expect.poll(() => db.screeningResolution.findFirst({ where: { recordId: records[1].id } }).then((r) => r?.outcome)).toBe("EXCLUDE");
+  await expect(page.getByTestId("conflict")).toHaveCount(1);
 });

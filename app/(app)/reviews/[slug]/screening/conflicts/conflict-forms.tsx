@@ -15,7 +15,7 @@ type Conflict = {
 
 export function ConflictCard({ slug, stage, conflict, reasons }: { slug: string; stage: string; conflict: Conflict; reasons: { id: string; label: string }[] }) {
   return (
-    <article className="rounded-lg border border-slate-200 bg-white p-4" data-testid="conflict" aria-label={`Conflict: ${conflict.title}`}>
+    <article tabIndex={-1} className="rounded-lg border border-slate-200 bg-white p-4 focus:outline-2 focus:outline-brand-700" data-testid="conflict" aria-label={`Conflict: ${conflict.title}`}>
       <h3 className="font-medium">{conflict.title}</h3>
       <p className="text-xs text-slate-600">{[conflict.journal, conflict.year].filter(Boolean).join(", ")}</p>
       <details className="mt-1 text-sm">

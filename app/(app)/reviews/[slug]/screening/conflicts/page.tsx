@@ -5,6 +5,7 @@ import { listConflicts, listResolutions } from "@/lib/screening/conflict-data";
 import { STAGE_LABELS, stageSchema } from "@/lib/screening/schema";
 import { STAGES } from "@/lib/reviews/schema";
 import { ConflictCard, ReopenForm } from "./conflict-forms";
+import { ConflictKeys } from "./conflict-keys";
 
 export const metadata: Metadata = { title: "Screening conflicts" };
 
@@ -30,7 +31,7 @@ export default async function ConflictsPage({ params, searchParams }: { params: 
         <h2 id="conflicts-heading" className="text-lg font-semibold">
           Conflicts at {STAGE_LABELS[stage].toLowerCase()} ({conflicts.length})
         </h2>
-        {conflicts.length === 0 ? <p className="text-sm text-slate-600">No conflicts: every record with all its votes in is resolved.</p> : null}
+        {conflicts.length === 0 ? <p className="text-sm text-slate-600">No conflicts: every record with all its votes in is resolved.</p> : <ConflictKeys />}
         <ul className="mt-3 space-y-4">
           {conflicts.map((c) => (
             <li key={c.id}>
