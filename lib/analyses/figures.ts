@@ -8,7 +8,7 @@ import { pTwoSidedZ } from "@/lib/stats/distributions";
 import { toCsv } from "@/lib/extraction/outcome-rows";
 import { columnWidth, renderForest, type ForestRow } from "./forest-chart";
 import { renderBubble, renderFunnel } from "./scatter-charts";
-import type { PipelineResult } from "./pipeline";
+import type { PipelineResult, RobTable } from "./pipeline";
 import { MEASURE_LABELS, RATIO_MEASURES, type AnalysisDefinition, type AnalysisMeasure } from "./schema";
 import type { Sensitivity } from "./sensitivity";
 
@@ -52,11 +52,15 @@ function columns(p: PipelineResult) {
 
 const i2FromQ = (Q: number, df: number) => (Q > 0 ? Math.max(0, ((Q - df) / Q) * 100) : 0);
 
-/** The main forest plot (RevMan 5 layout); subgroups as their own blocks with subtotals. */
-export function forestSpec(p: PipelineResult, def: AnalysisDefinition, direction: Direction = "higher") {
+const ROB_SYMBOL: Record<string, string> = { LOW: "+", YES: "+", HIGH: "−", NO: "−", UNCLEAR: "?", SOME_CONCERNS: "!" };
+
+/** The main forest plot (RevMan 5 layout); subgroups as their own blocks with subtotals; optional risk-of-bias columns (+ low, − high, ? unclear, ! some concerns). */
+export function forestSpec(p: PipelineResult, def: AnalysisDefinition, direction: Direction = "higher", rob?: RobTable) {
   const { log, ci } = scale(def);
   const r = p.result;
   const cols = columns(p);
+  const robItems = rob && rob.size ? [...new Set([...rob.values()].flatMap((x) => Object.keys(x)))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })) : [];
+  const robCells = (i: number) => robItems.map((item) => ROB_SYMBOL[rob!.get(p.baseStudy[i])?.[item] ?? ""] ?? "");
   const cells = p.studies.map((_, i) => studyCells(p, i));
   const weightCol = r.weights.map((w) => `${w.toFixed(1)}%`);
   const effectCol = r.studies.map((s) => (s.yi === null || s.vi === null ? "Not estimable" : ci(s.yi, s.yi - Z * Math.sqrt(s.vi), s.yi + Z * Math.sqrt(s.vi))));
@@ -74,7 +78,7 @@ export function forestSpec(p: PipelineResult, def: AnalysisDefinition, direction
   const studyRow = (i: number): ForestRow => {
     const s = r.studies[i];
     const ok = s.yi !== null && s.vi !== null;
-    return { kind: "study", label: p.studies[i].study, cells: [...cells[i], weightCol[i] ?? "", effectCol[i]], weight: r.weights[i], estimate: ok ? s.yi! : NaN, lower: ok ? s.yi! - Z * Math.sqrt(s.vi!) : NaN, upper: ok ? s.yi! + Z * Math.sqrt(s.vi!) : NaN };
+    return { kind: "study", label: p.studies[i].study, cells: [...cells[i], weightCol[i] ?? "", effectCol[i], ...robCells(i)], weight: r.weights[i], estimate: ok ? s.yi! : NaN, lower: ok ? s.yi! - Z * Math.sqrt(s.vi!) : NaN, upper: ok ? s.yi! + Z * Math.sqrt(s.vi!) : NaN };
   };
   const rows: ForestRow[] = [];
   const all = p.studies.map((_, i) => i);
@@ -102,7 +106,7 @@ export function forestSpec(p: PipelineResult, def: AnalysisDefinition, direction
     `${MEASURE_LABELS[def.measure as AnalysisMeasure]}${p.measure === "GEN" && def.measure !== "GEN" ? " (combined)" : ""}`,
     `${p.method === "MH" ? "M-H" : "IV"}, ${p.method === "FE" || p.method === "MH" ? "Fixed" : "Random"}${def.options.test === "knha" ? " (HK)" : ""}, 95% CI`,
   ];
-  const allCols = [...cols, { title: "Weight", group: undefined }, { title: `${def.measure === "GEN" ? "Effect" : def.measure} [95% CI]`, group: undefined }];
+  const allCols = [...cols, { title: "Weight", group: undefined }, { title: `${def.measure === "GEN" ? "Effect" : def.measure} [95% CI]`, group: undefined }, ...robItems.map((item) => ({ title: item, group: "Risk of bias" }))];
   const cellsByCol = allCols.map((_, c) => rows.flatMap((row) => ("cells" in row ? [row.cells[c] ?? ""] : [])));
   return {
     columns: allCols.map((c, i) => ({ ...c, width: columnWidth(c.title, cellsByCol[i]) })),
@@ -118,10 +122,10 @@ function simpleForest(title: string, items: { label: string; estimate: number; c
   return renderForest({ columns: cols.map((t, i) => ({ title: t, width: columnWidth(t, rows.flatMap((r) => ("cells" in r ? [r.cells[i]] : []))) })), rows, log, nullValue: 0, favours: favours(def, direction), effectTitle: ["95% CI"], title, labelTitle: title === "Leave-one-out" ? "Study omitted" : "Study added", fitAll: true });
 }
 
-export function renderAnalysisFigure(kind: FigureKind, p: PipelineResult, def: AnalysisDefinition, s: Sensitivity, direction: Direction = "higher"): string {
+export function renderAnalysisFigure(kind: FigureKind, p: PipelineResult, def: AnalysisDefinition, s: Sensitivity, direction: Direction = "higher", rob?: RobTable): string {
   const r = p.result;
   const { log } = scale(def);
-  if (kind === "forest") return renderForest(forestSpec(p, def, direction));
+  if (kind === "forest") return renderForest(forestSpec(p, def, direction, rob));
   if (kind === "leave1out") {
     return simpleForest("Leave-one-out", (r.leave1out ?? []).map((l) => ({ label: `Omitting ${l.omitted}`, estimate: l.estimate, ciLower: l.ciLower, ciUpper: l.ciUpper, extra: `${Math.round(l.I2)}%` })), def, direction, r, "I²");
   }

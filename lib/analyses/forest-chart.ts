@@ -42,10 +42,10 @@ export function axisTicks(values: number[], log: boolean): { min: number; max: n
   const finite = values.filter(Number.isFinite);
   const span = Math.max(1e-9, ...finite.map(Math.abs));
   if (log) {
-    const candidates = [Math.log(2), Math.log(5), Math.log(10), Math.log(100), Math.log(1000)];
-    const m = candidates.find((c) => c >= Math.min(span, Math.log(1000)) * 0.999) ?? Math.log(1000);
-    const ticks = m <= Math.log(2) ? [-m, Math.log(0.707), 0, Math.log(1.414), m] : m <= Math.log(10) ? [-m, -m / 2, 0, m / 2, m] : [-m, -Math.log(10), 0, Math.log(10), m];
-    return { min: -m, max: m, ticks: [...new Set(ticks.map((t) => +t.toFixed(12)))] };
+    // Ratios: 1 in the middle and reciprocal pairs either side (0.5 and 2, 0.2 and 5, …).
+    const scales: [number, number[]][] = [[2, [0.5, 0.7, 1, 1.5, 2]], [5, [0.2, 0.5, 1, 2, 5]], [10, [0.1, 0.2, 0.5, 1, 2, 5, 10]], [100, [0.01, 0.1, 1, 10, 100]], [1000, [0.001, 0.01, 0.1, 1, 10, 100, 1000]]];
+    const [top, ticks] = scales.find(([m]) => Math.log(m) >= Math.min(span, Math.log(1000)) * 0.999) ?? scales[scales.length - 1];
+    return { min: -Math.log(top), max: Math.log(top), ticks: ticks.map((t) => Math.log(t)) };
   }
   const steps = [0.5, 1, 2, 5];
   let best = 1;

@@ -60,7 +60,7 @@ export async function loadAnalysisPage(reviewId: string, idOrName: string, viewe
   if (computed.ok) {
     for (const kind of FIGURES) {
       if (kind === "bubble" && !computed.pipeline.regression) continue;
-      figures[kind] = renderAnalysisFigure(kind, computed.pipeline, analysis.definition, computed.sensitivity, direction);
+      figures[kind] = renderAnalysisFigure(kind, computed.pipeline, analysis.definition, computed.sensitivity, direction, inputs.rob);
     }
   }
   const studies = [...new Set(inputs.table.rows.filter((r) => r.outcome === analysis.definition.outcome).map((r) => r.study))];

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action";
 import { createAnalysisAction, deleteAnalysisAction, saveGradeAction, updateAnalysisAction } from "@/lib/analyses/actions";
 import { CERTAINTY, MEASURE_LABELS, MEASURES, METHODS, ROB_FIELD_PREFIX, TAU2_METHODS, type AnalysisDefinition, type GradeJudgement } from "@/lib/analyses/schema";
@@ -57,14 +57,16 @@ function definitionFrom(f: FormData): AnalysisDefinition {
 }
 
 function Select({ name, title, value, options, empty }: { name: string; title: string; value?: string; options: { value: string; label: string }[]; empty?: string }) {
+  // A separate label (not wrapping the select), so the select's accessible name is the title alone.
+  const id = `${useId()}-${name}`;
   return (
-    <label className={label}>
-      {title}
-      <select name={name} defaultValue={value ?? ""} className={input}>
+    <div>
+      <label htmlFor={id} className={label}>{title}</label>
+      <select id={id} name={name} defaultValue={value ?? ""} className={input}>
         {empty !== undefined ? <option value="">{empty}</option> : null}
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
-    </label>
+    </div>
   );
 }
 
