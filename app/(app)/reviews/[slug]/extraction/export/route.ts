@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { hasCapability } from "@/lib/auth/roles";
 import { routeAccess } from "@/lib/screening/http";
 import { loadCharacteristicRows, loadConsensusOutcomeRows, loadLongRows, loadRawOutcomeRows } from "@/lib/extraction/data";
 import { toCsv } from "@/lib/extraction/outcome-rows";
@@ -15,8 +16,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const format = url.searchParams.get("format") ?? "csv";
   if (!["consensus", "raw"].includes(set) || !["csv", "long", "characteristics", "xlsx"].includes(format)) return NextResponse.json({ ok: false, error: "Unknown export." }, { status: 400 });
   const consensus = set === "consensus";
-  const access = await routeAccess(slug, consensus ? "view" : "reconcile");
+  const access = await routeAccess(slug, "view");
   if (access instanceof NextResponse) return access;
+  // 404 like any page a member's role does not open (requireReviewAccess).
+  if (!consensus && !hasCapability(access.roles, "reconcile")) return NextResponse.json({ ok: false, error: "Not found." }, { status: 404 });
   const reviewId = access.review.id;
   const name = `${access.review.slug}-extraction-${set}`;
   const headers = { "cache-control": "private, no-store", "x-content-type-options": "nosniff" };
