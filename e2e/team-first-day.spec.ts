@@ -148,7 +148,7 @@ test("an adjudicator settles conflicts by keyboard: N for the next conflict, E t
   const [r1, r2] = [await createTestUser("Keys One"), await createTestUser("Keys Two")];
   const review = await createTestReview(owner);
   await addRoles(review.id, judge, ["ADJUDICATOR"]);
-  const records = [];
+  const records: { id: string }[] = [];
   for (const i of [0, 1]) {
     const rec = await db.record.create({ data: { reviewId: review.id, position: i, title: `Conflict record ${i}`, abstract: "", authors: [], year: 2010, keywords: [], mesh: [], raw: {} } });
     await db.screeningDecision.create({ data: { reviewId: review.id, recordId: rec.id, stage: "TITLE_ABSTRACT", reviewerId: r1.id, decision: "INCLUDE", firstDecision: "INCLUDE" } });
