@@ -29,6 +29,8 @@ export type RecordFeatures = {
   /** Pages as given, for reasons such as "pages 21-8 = 21-28". */
   pagesText: string;
   supplement: boolean;
+  /** A paper in conference proceedings, whose container (proceedings title, organiser) varies by source. */
+  conferencePaper: boolean;
   families: string[];
   abstractTokens: Set<string>;
   /** Count of filled fields, for choosing the primary record of a group. */
@@ -77,6 +79,9 @@ export function titleNumbers(foldedTitle: string): string[] {
   return out;
 }
 
+// RIS CONF/CPAPER, BibTeX inproceedings/conference, WoS/Scopus "Proceedings Paper", "Conference Paper".
+const CONFERENCE_TYPE_RE = /^(?:conf|cpaper|inproceedings|conference|proceedings)$|\b(?:proceedings|conference) paper\b/i;
+
 const ANONYMOUS = new Set(["anonymous", "anon", "unknown", "na", ""]);
 
 /** Computes the comparison features of one record. */
@@ -103,6 +108,7 @@ export function extractFeatures(r: BibRecord): RecordFeatures {
     pages,
     pagesText: (r.pages ?? [r.startPage, r.endPage].filter(Boolean).join("-")).trim(),
     supplement: looksLikeSupplement([r.volume, r.issue, r.pages, r.startPage], [r.journal, r.journalAbbrev, r.publicationType]),
+    conferencePaper: r.publicationType !== undefined && CONFERENCE_TYPE_RE.test(r.publicationType.trim()),
     families,
     abstractTokens: new Set(abstract.filter((t) => t.length > 3)),
     completeness: filled + Math.min(1, families.length) + Math.min(1, (r.abstract?.length ?? 0) / 2000),

@@ -169,9 +169,22 @@ function locationDisagreement(a: RecordFeatures, b: RecordFeatures, journalSame:
   const sameVolume = a.volume !== "" && a.volume === b.volume;
   if (a.volume && b.volume && a.volume !== b.volume) return "different volume";
   if (a.pages && b.pages && !samePage) return "different first page";
-  if (journalSame === false && !(sameVolume && samePage)) return "different journal";
+  if (journalSame === false && !(sameVolume && samePage) && !sameConferencePaper(a, b)) return "different journal";
   if (a.year !== undefined && b.year !== undefined && a.year !== b.year && !samePage) return "different year";
   return "";
+}
+
+/**
+ * The container of a conference paper varies between sources (Zotero's BibTeX puts the organising
+ * institution in booktitle where its RIS has the proceedings title), so a differing "journal" is no
+ * evidence against it when everything else that identifies the paper agrees exactly: title, every
+ * author in order, year and the full page range.
+ */
+function sameConferencePaper(a: RecordFeatures, b: RecordFeatures): boolean {
+  if (!a.conferencePaper && !b.conferencePaper) return false;
+  if (!a.title || a.title !== b.title || a.year === undefined || a.year !== b.year) return false;
+  if (!a.pages?.end || !b.pages || a.pages.start !== b.pages.start || a.pages.end !== b.pages.end) return false;
+  return a.families.length > 0 && a.families.length === b.families.length && a.families.every((f, i) => f === b.families[i]);
 }
 
 /**
