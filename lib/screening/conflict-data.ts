@@ -31,7 +31,8 @@ export async function listConflicts(reviewId: string, stage: Stage, viewerId: st
   const reasonLabel = new Map(reasons.map((r) => [r.id, r.label]));
   const byId = new Map(records.map((r) => [r.id, r]));
   return {
-    reasons,
+    // Labels come from every reason; the adjudicator chooses among active ones only.
+    reasons: reasons.filter((r) => !r.retired),
     conflicts: ids.flatMap((id) => {
       const r = byId.get(id);
       if (!r) return [];
