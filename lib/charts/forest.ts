@@ -156,7 +156,8 @@ export function renderForestPlot(input: ForestPlotInput, options: ForestRenderOp
   let axisY = 0;
   const cellTexts = (cells: Record<string, string>, baseline: number, field: string, bold: boolean) => {
     const b = bold ? ` font-weight="bold"` : "";
-    const parts = Object.entries(cells).map(([key, value]) =>
+    const at = (key: string) => (key === "ef.na" ? L.x.get("ef.start")! : L.x.get(key)!);
+    const parts = Object.entries(cells).sort((a, b) => at(a[0]) - at(b[0])).map(([key, value]) =>
       key === "ef.na" ? text(L.x.get("ef.start")!, baseline, value, `fill="#555"`) : text(L.x.get(key)!, baseline, value, `text-anchor="end" data-col="${key}"${b}`));
     return `<g data-field="${field}">${parts.join("")}</g>`;
   };
