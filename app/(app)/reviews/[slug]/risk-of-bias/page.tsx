@@ -63,6 +63,17 @@ export default async function RiskOfBiasPage({ params }: { params: Promise<{ slu
             ))}
           </div>
         )}
+        {settled > 40 ? (
+          <p className="flex flex-wrap gap-3 text-sm">
+            Traffic-light plot in pages of 40 studies:
+            {Array.from({ length: Math.ceil(settled / 40) }, (_, i) => (
+              <span key={i}>
+                page {i + 1} <a className="underline" href={`${base}/export?format=traffic-light.svg&page=${i + 1}`} download>SVG</a>{" "}
+                <a className="underline" href={`${base}/export?format=traffic-light.png&page=${i + 1}`} download>PNG</a>
+              </span>
+            ))}
+          </p>
+        ) : null}
         <a className="text-sm underline" href={`${base}/export?format=csv`}>robvis-ready CSV</a>
       </section>
       {hasCapability(roles, "manage") ? (
