@@ -1,16 +1,17 @@
 #!/usr/bin/env tsx
 // The Sieve command-line interface. Each command lives in bin/commands/<name>.ts and exports
-// `run(argv)` returning an exit code; they call the same lib/ code as the web app.
-import { commands } from "./commands/registry";
-import { CliError } from "./commands/types";
+// `run(argv)` returning an exit code; they call the same lib/ code as the web app. Commands are
+// loaded on demand, so those without a database run before the Prisma client exists.
+import { existsSync } from "node:fs";
+import { commands, loadCommand } from "./commands/registry";
+import { databaseFile, explainFailure, removeDatabaseIfCreatedEmpty } from "./cli-failures";
 
-async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+async function main(name: string | undefined, rest: string[]): Promise<number> {
   if (!name || name === "--help" || name === "-h" || name === "help") {
-    printHelp();
+    await printHelp();
     return name ? 0 : 1;
   }
-  const command = commands[name];
+  const command = await loadCommand(name);
   if (!command) {
     process.stderr.write(`sieve: unknown command "${name}". Run "sieve --help".\n`);
     return 2;
@@ -22,8 +23,15 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
-function printHelp() {
-  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+async function printHelp() {
+  const lines: string[] = [];
+  for (const name of Object.keys(commands)) {
+    const summary = await loadCommand(name).then(
+      (c) => c?.summary ?? "",
+      (error: unknown) => `(unavailable: ${explainFailure(error, name)?.message ?? String(error)})`,
+    );
+    lines.push(`  ${name.padEnd(10)} ${summary}`);
+  }
   process.stdout.write(
     ["Usage: npm run --silent sieve -- <command> [options]", "", "Commands:", ...lines, "", 'Run "sieve <command> --help" for details.'].join("\n") + "\n",
   );
@@ -38,16 +46,22 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 // process.exit() drops whatever is still buffered for a pipe, so let stdout drain first.
 const flushed = () => new Promise<void>((resolve) => process.stdout.write("", () => resolve()));
 
-main(process.argv.slice(2)).then(
+const [name, ...rest] = process.argv.slice(2);
+const dbFile = databaseFile();
+const dbExisted = dbFile !== undefined && existsSync(dbFile);
+
+main(name, rest).then(
   async (code) => {
     await flushed();
     process.exit(code);
   },
   async (error: unknown) => {
-    // Expected failures (bad input, unknown review) print one line; anything else is a bug and keeps its stack.
-    const message = error instanceof CliError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    removeDatabaseIfCreatedEmpty(dbFile, dbExisted);
+    // Expected failures (bad input, unknown review, no database) print one line; anything else is a bug and keeps its stack.
+    const known = explainFailure(error, name);
+    const message = known ? known.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
     process.stderr.write(`sieve: ${message}\n`);
     await flushed();
-    process.exit(error instanceof CliError ? error.exitCode : 1);
+    process.exit(known ? known.exitCode : 1);
   },
 );

@@ -1,10 +1,7 @@
 import { parseArgs } from "node:util";
-import { db, writeTransaction } from "@/lib/db";
 import { findDuplicates } from "@/lib/dedup/detect";
-import { runDeduplication } from "@/lib/dedup/mutations";
 import type { BibRecord } from "@/lib/formats/record";
 import { CliError, type Command } from "./types";
-import { actAs, domain } from "./io";
 import { parseExportFile } from "./files";
 
 type Ref = { file: string; index: number };
@@ -86,8 +83,14 @@ export const dedupCommand: Command = {
   },
 };
 
-/** Database mode: the same mutation the web page runs, as an owner, in one transaction. */
+/**
+ * Database mode: the same mutation the web page runs, as an owner, in one transaction. The database
+ * code is loaded here only, so `dedup FILE…` runs without a generated Prisma client.
+ */
 async function runOnReview(slug: string, as: string | undefined, json: boolean): Promise<number> {
+  const [{ db, writeTransaction }, { runDeduplication }, { actAs, domain }] = await Promise.all([
+    import("@/lib/db"), import("@/lib/dedup/mutations"), import("./io"),
+  ]);
   const { user, review } = await actAs(as, slug, "manage");
   const result = await domain(() => writeTransaction((tx) => runDeduplication(tx, user.id, review.id), { timeout: 600_000 }));
   const ref = (id: string) => ({ id });

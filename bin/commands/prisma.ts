@@ -8,7 +8,7 @@ import { ALL_FIELDS, FIELD_LABELS, isCountField } from "@/lib/flow/fields";
 import type { Flow } from "@/lib/flow/model";
 import { flowToPrismaCsv } from "@/lib/flow/prisma-csv";
 import { CliError, type Command } from "./types";
-import { printResult } from "./io";
+import { actAs, printResult } from "./io";
 
 /** Every box under its PRISMA2020 field name: a number, or [{label, n}] for the per-source and per-reason lists. */
 function boxesOf(flow: Flow) {
@@ -21,29 +21,32 @@ function enteredByHand(flow: Flow): string[] {
 
 /**
  * `sieve prisma --review SLUG`: the review's PRISMA 2020 flow, counted by the same code as the
- * web page. Like `review list`, it reads the database as its operator, without a review role.
+ * web page. Like `review list`, it reads the database as its operator, without a review role;
+ * with --as EMAIL it reads as that member, and refuses a non-member as the web page does.
  */
 export const prismaCommand: Command = {
   summary: "PRISMA 2020 flow of a review: counts (--json) and the diagram (--svg/--png/--pdf/--csv FILE)",
   usage: [
-    "Usage: npm run --silent sieve -- prisma --review SLUG [--json] [--svg FILE] [--png FILE] [--pdf FILE] [--csv FILE]",
+    "Usage: npm run --silent sieve -- prisma --review SLUG [--as EMAIL] [--json] [--svg FILE] [--png FILE] [--pdf FILE] [--csv FILE]",
     "",
+    "  --as EMAIL   read as that member of the review (default: as the server operator)",
     "  --json       print every box's count under its PRISMA2020 field name, the fields entered by hand, and the checks",
     "  --svg FILE   write the diagram as SVG (also --png, --pdf; --csv writes the PRISMA2020 package's CSV)",
     "",
     "Exit code 0 whether or not checks fail; failed checks are listed (text) or have ok:false (JSON).",
   ].join("\n"),
   async run(argv) {
-    let values: { review?: string; json?: boolean; svg?: string; png?: string; pdf?: string; csv?: string };
+    let values: { review?: string; as?: string; json?: boolean; svg?: string; png?: string; pdf?: string; csv?: string };
     try {
       ({ values } = parseArgs({
         args: argv,
-        options: { review: { type: "string" }, json: { type: "boolean" }, svg: { type: "string" }, png: { type: "string" }, pdf: { type: "string" }, csv: { type: "string" } },
+        options: { review: { type: "string" }, as: { type: "string" }, json: { type: "boolean" }, svg: { type: "string" }, png: { type: "string" }, pdf: { type: "string" }, csv: { type: "string" } },
       }));
     } catch (error) {
       throw new CliError(`prisma: ${(error as Error).message}`, 2);
     }
     if (!values.review) throw new CliError("--review SLUG is required", 2);
+    if (values.as !== undefined) await actAs(values.as, values.review, "view");
     const review = await db.review.findUnique({ where: { slug: values.review }, select: { id: true, slug: true, title: true } });
     if (!review) throw new CliError(`review "${values.review}" not found`);
     const { flow, checks } = await getReviewFlow(review.id, review.slug);
