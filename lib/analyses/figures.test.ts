@@ -67,6 +67,7 @@ describe("journal exports", () => {
     expect(tiff.subarray(0, 4).toString("hex")).toMatch(/^(49492a00|4d4d002a)$/);
     const pdf = (await exportFigure(svg, { format: "pdf" })) as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf.toString("latin1")).toMatch(/\/FontFile2/); // the TrueType font is embedded, not referenced
   });
 });
 
