@@ -4,9 +4,11 @@ import { authorizeReview, type ReviewAccess } from "@/lib/auth/authorize";
 import { buildBundle, bundleFileName } from "./bundle";
 import { computeAnalysis } from "./compute";
 import { areResultsHidden, findAnalysis } from "./data";
-import { CONTENT_TYPES, DPIS, exportFigure, WIDTHS_MM, type ExportFormat } from "./figure-export";
+import { exportFigure, FIGURE_CONTENT_TYPES, FIGURE_DPIS, FIGURE_WIDTHS_MM, type FigureDpi, type FigureFormat, type FigureWidthMm } from "@/lib/charts/figure-export";
 import { figureCsv, FIGURES, renderAnalysisFigure, type FigureKind } from "./figures";
 import { listOutcomes } from "@/lib/extraction/data";
+
+const CONTENT_TYPES = { ...FIGURE_CONTENT_TYPES, csv: "text/csv; charset=utf-8", zip: "application/zip" };
 
 export type Download = { body: string | Buffer; contentType: string; fileName: string } | { status: 302; location: string } | { status: 404 | 409; message: string };
 
@@ -35,13 +37,13 @@ export async function analysisDownload(access: ReviewAccess, analysisId: string,
   if (!(FIGURES as readonly string[]).includes(name) || ext === "zip" || (name === "bubble" && !computed.pipeline.regression)) return { status: 404, message: "Not found" };
   const kind = name as FigureKind;
   if (ext === "csv") return { body: figureCsv(kind, computed.pipeline, computed.sensitivity), contentType: CONTENT_TYPES.csv, fileName: `${stem}-${kind}.csv` };
-  const format = (query.get("format") === "tiff" ? "tiff" : ext) as ExportFormat;
+  const format = (query.get("format") === "tiff" ? "tiff" : ext) as FigureFormat;
   const dpi = Number(query.get("dpi") ?? 300);
   const widthMm = Number(query.get("width") ?? 176);
-  if (!(DPIS as readonly number[]).includes(dpi) || !(WIDTHS_MM as readonly number[]).includes(widthMm)) return { status: 404, message: "Not found" };
+  if (!(FIGURE_DPIS as readonly number[]).includes(dpi) || !(FIGURE_WIDTHS_MM as readonly number[]).includes(widthMm)) return { status: 404, message: "Not found" };
   const outcome = (await listOutcomes(access.review.id)).find((o) => o.name === def.outcome);
   const svg = renderAnalysisFigure(kind, computed.pipeline, def, computed.sensitivity, outcome?.direction === "LOWER_IS_BETTER" ? "lower" : "higher");
-  const body = await exportFigure(svg, { format, dpi, widthMm, title: `${def.name}: ${kind}` });
+  const body = await exportFigure(svg, { format, dpi: dpi as FigureDpi, widthMm: widthMm as FigureWidthMm, title: `${def.name}: ${kind}` });
   const size = format === "png" || format === "tiff" ? `-${widthMm}mm-${dpi}dpi` : "";
   return { body, contentType: CONTENT_TYPES[format], fileName: `${stem}-${kind}${size}.${format === "tiff" ? "tiff" : format}` };
 }

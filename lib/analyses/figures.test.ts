@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { describeChanges, makeSnapshot } from "./changes";
-import { exportFigure, pixelWidth } from "./figure-export";
+import { exportFigure, figurePixelWidth as pixelWidth } from "@/lib/charts/figure-export";
 import { figureCsv, renderAnalysisFigure } from "./figures";
 import { interventionRisk, summaryOfFindings } from "./grade";
 import { runAnalysisPipeline, type OutcomeTable } from "./pipeline";
