@@ -1,3 +1,6 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { parse as parseBibLibrary, type Creator, type Entry } from "@retorquere/bibtex-parser";
 import { makeAuthor, parseAuthorName } from "./authors";
 import { doiFromUrl, extractPmcid, extractPmid, normalizeDoi, normalizeIssn } from "./identifiers";
@@ -35,9 +38,38 @@ function creatorToAuthor(c: Creator) {
   return makeAuthor(family, given);
 }
 
+const LIBRARY_OPTIONS = { english: false, sentenceCase: false, caseProtection: false, unsupported: "ignore" } as const;
+type Library = { entries: Entry[]; errors: { error: string }[] };
+
 export function parseBibtex(text: string): { records: BibRecord[]; warnings: ParseWarning[] } {
+  return libraryToRecords(parseBibLibrary(text, LIBRARY_OPTIONS));
+}
+
+const WORKER_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib/formats/bibtex-worker.mjs");
+
+/**
+ * parseBibtex in a worker thread, for the server: the parser's LaTeX grammar needs seconds for a
+ * thousand entries, and other users' requests must not wait behind it. Falls back to parsing here
+ * when the worker file is not deployed.
+ */
+export async function parseBibtexOffThread(text: string): Promise<{ records: BibRecord[]; warnings: ParseWarning[] }> {
+  if (!existsSync(WORKER_FILE)) return parseBibtex(text);
+  const worker = new Worker(WORKER_FILE);
+  try {
+    const reply = await new Promise<Library & { failure?: string }>((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+      worker.postMessage({ text, options: LIBRARY_OPTIONS });
+    });
+    if (reply.failure !== undefined) throw new ParseError(`BibTeX: ${reply.failure}`);
+    return libraryToRecords(reply);
+  } finally {
+    void worker.terminate();
+  }
+}
+
+function libraryToRecords(library: Library): { records: BibRecord[]; warnings: ParseWarning[] } {
   const warnings = new WarningLog();
-  const library = parseBibLibrary(text, { english: false, sentenceCase: false, caseProtection: false, unsupported: "ignore" });
   for (const error of library.errors) {
     const line = Number(/at line (\d+)/.exec(error.error)?.[1]) || undefined;
     warnings.add(`BibTeX entry could not be read completely: ${error.error.replace(/ at line \d+.*$/, "")}`, line);

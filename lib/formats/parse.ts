@@ -1,4 +1,4 @@
-import { parseBibtex } from "./bibtex";
+import { parseBibtex, parseBibtexOffThread } from "./bibtex";
 import { parseCsv } from "./csv";
 import type { ColumnMapping } from "./csv-mapping";
 import { decodeBytes, detectFormat, FORMAT_NAMES } from "./detect";
@@ -109,7 +109,9 @@ export async function parseInBatches(
   onBatch: (records: BibRecord[], info: BatchInfo) => void | Promise<void>,
   batchSize = DEFAULT_BATCH_SIZE,
 ): Promise<BatchSummary> {
-  const { format, encoding, batches } = openBatches(bytes, options, batchSize);
+  const { format, encoding, batches } = isBibtex(bytes, options)
+    ? await parseWholeOffThread(bytes, options, batchSize)
+    : openBatches(bytes, options, batchSize);
   let position = 0;
   for (;;) {
     const step = batches.next();
@@ -144,8 +146,24 @@ function* sliceBatches(records: BibRecord[], warnings: ParseWarning[], batchSize
   return warnings;
 }
 
+/** Whether the file is (or is declared) BibTeX, the one format slow enough to parse off-thread. */
+function isBibtex(bytes: Uint8Array, options: ParseOptions): boolean {
+  if (options.format && options.format !== "auto") return options.format === "bibtex";
+  if (bytes.length === 0 || bytes.indexOf(0) !== -1) return false;
+  const head = new TextDecoder("utf-8").decode(bytes.subarray(0, HEAD_BYTES), { stream: true });
+  return head.trim() !== "" && detectFormat(head) === "bibtex";
+}
+
+/** parseWhole with the BibTeX parser in a worker thread, so a server keeps answering meanwhile. */
+async function parseWholeOffThread(bytes: Uint8Array, options: ParseOptions, batchSize: number): Promise<RecordBatches> {
+  const { format, encoding, records, warnings } = await parseWhole(bytes, options, (text) => parseBibtexOffThread(text));
+  return { format, encoding, batches: sliceBatches(records, warnings, batchSize) };
+}
+
 /** The whole-text path: decode everything, detect, parse with the format's parser. */
-function parseWhole(bytes: Uint8Array, options: ParseOptions): ParseResult {
+function parseWhole(bytes: Uint8Array, options: ParseOptions): ParseResult;
+function parseWhole(bytes: Uint8Array, options: ParseOptions, bibtex: (text: string) => Promise<Parsed>): Promise<ParseResult>;
+function parseWhole(bytes: Uint8Array, options: ParseOptions, bibtex?: (text: string) => Promise<Parsed>): ParseResult | Promise<ParseResult> {
   const decoded = decodeBytes(bytes);
   if (!decoded.text.trim()) throw new ParseError("the file is empty (only whitespace)");
   if (decoded.text.includes("\u0000")) {
@@ -153,10 +171,12 @@ function parseWhole(bytes: Uint8Array, options: ParseOptions): ParseResult {
   }
   const format = options.format && options.format !== "auto" ? options.format : detectFormat(decoded.text);
   if (!format) throw new ParseError(`unrecognised format: ${EXPECTED}; found ${JSON.stringify(firstLine(decoded.text))}`, 1);
-  const parsed = PARSERS[format](decoded.text, options);
-  if (parsed.records.length === 0) throw new ParseError(`no records found in this ${FORMAT_NAMES[format]} file`);
-  const warnings = [...decoded.warnings, ...extensionWarning(options.fileName, format), ...parsed.warnings];
-  return { format, encoding: decoded.encoding, records: parsed.records, warnings };
+  const finish = (parsed: Parsed): ParseResult => {
+    if (parsed.records.length === 0) throw new ParseError(`no records found in this ${FORMAT_NAMES[format]} file`);
+    const warnings = [...decoded.warnings, ...extensionWarning(options.fileName, format), ...parsed.warnings];
+    return { format, encoding: decoded.encoding, records: parsed.records, warnings };
+  };
+  return bibtex && format === "bibtex" ? bibtex(decoded.text).then(finish) : finish(PARSERS[format](decoded.text, options));
 }
 
 function firstLine(text: string): string {
