@@ -5,6 +5,7 @@ import type { Stage } from "@/lib/reviews/schema";
 import { getMyHistory, getNextItems, getProgress, getStageContext } from "@/lib/screening/data";
 import { STAGE_LABELS } from "@/lib/screening/schema";
 import { ScreeningView } from "./screening-view";
+import { BulkPanel } from "./bulk-panel";
 
 const INITIAL_QUEUE = 3;
 
@@ -31,6 +32,7 @@ export async function StagePage({ slug, stage }: { slug: string; stage: Stage })
     getProgress(review.id, stage, user.id, required),
   ]);
   return (
+    <div className="space-y-6">
     <ScreeningView
       slug={review.slug}
       stage={stage}
@@ -43,5 +45,7 @@ export async function StagePage({ slug, stage }: { slug: string; stage: Stage })
       criteria={{ inclusion: ctx.criteria.inclusionCriteria, exclusion: ctx.criteria.exclusionCriteria }}
       canRetrieve={hasCapability(roles, "retrieve")}
     />
+    <BulkPanel slug={review.slug} stage={stage} reasons={ctx.reasons.filter((r) => !r.retired)} />
+    </div>
   );
 }
