@@ -14,6 +14,7 @@ import { addReasonAction, createReviewAction, deleteReasonAction, editReasonActi
 import { correctRecordAction } from "@/lib/records/actions";
 import { moveReportAction, renameStudyAction, splitReportAction } from "@/lib/studies/actions";
 import { reopenRetrievalAction } from "@/lib/screening/study-actions";
+import { bulkDecideAction as bulkScreenAction, searchMyQueueAction } from "@/lib/screening/bulk-actions";
 import { withdrawInvitationAction } from "@/lib/invitations/actions";
 import {
   decideAction,
@@ -276,6 +277,12 @@ REVIEW_ACTIONS.push(
       await db.fullText.create({ data: { recordId: record.id, status: "NOT_RETRIEVED", note: "no access" } });
       return reopenRetrievalAction({ slug: t.review.slug, recordId: record.id });
     },
+  },
+  { name: "searchMyQueue", capability: "screen", call: (t) => searchMyQueueAction({ slug: t.review.slug, stage: "TITLE_ABSTRACT", q: "rats" }) },
+  {
+    name: "bulkDecide",
+    capability: "screen",
+    call: async (t) => (await makeRecords(t.review.id, ["Bulk rats"]), bulkScreenAction({ slug: t.review.slug, stage: "TITLE_ABSTRACT", q: "Bulk rats", decision: "INCLUDE", expected: 1 })),
   },
   {
     name: "withdrawInvitation",
