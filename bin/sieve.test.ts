@@ -47,12 +47,14 @@ async function pool<T, R>(items: T[], fn: (item: T) => Promise<R>, width = 3): P
 }
 
 const names = Object.keys(commands);
+const usage = new Map<string, string>();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("sieve CLI: every registered command", () => {
   it("prints its usage for --help", async () => {
     const results = await pool(names, (name) => sieve([name, "--help"]));
     names.forEach((name, i) => {
+      usage.set(name, results[i].output);
       expect(results[i].output, name).not.toMatch(STACK_LINE);
       expect([results[i].code, results[i].output.trim().length > 0], name).toEqual([0, true]);
     });
@@ -79,6 +81,16 @@ describe("sieve CLI: every registered command", () => {
     });
     expect(results.some((r) => /not set up.*db:migrate/.test(r.output))).toBe(true);
     expect(existsSync(emptyDb)).toBe(false);
+  }, 600_000);
+
+  it("accepts --as EMAIL on every command that works on a review", async () => {
+    const onReview = names.filter((name) => /--review/.test(usage.get(name) ?? ""));
+    expect(onReview.length).toBeGreaterThan(5);
+    const results = await pool(onReview, (name) => sieve([name, "--review", "no-such-review", "--as", "nobody@example.org"]));
+    onReview.forEach((name, i) => {
+      expect(results[i].output, name).not.toMatch(/Unknown option '--as'/);
+      expect(results[i].output, name).not.toMatch(STACK_LINE);
+    });
   }, 600_000);
 });
 
