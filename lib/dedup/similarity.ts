@@ -7,7 +7,7 @@
  */
 import { journalsCompatible } from "./normalize";
 import type { RecordFeatures } from "./features";
-import { diceSets, jaroWinkler, levenshteinRatio } from "./string-metrics";
+import { diceSets, diceSorted, jaroWinkler, levenshteinRatio } from "./string-metrics";
 
 export type PairScore = {
   /** Probability-like score in [0,1]: logistic of the summed evidence, then capped by traps. */
@@ -129,8 +129,8 @@ export function scorePair(a: RecordFeatures, b: RecordFeatures): PairScore {
     if (a.pages.start === b.pages.start) note(2, a.pagesText === b.pagesText ? "pages same" : `pages ${a.pagesText} = ${b.pagesText}`);
     else note(-4, `pages ${a.pagesText} ≠ ${b.pagesText}`);
   }
-  if (a.abstractTokens.size > 20 && b.abstractTokens.size > 20) {
-    const d = diceSets(a.abstractTokens, b.abstractTokens);
+  if (a.abstractTokens.length > 20 && b.abstractTokens.length > 20) {
+    const d = diceSorted(a.abstractTokens, b.abstractTokens);
     if (d >= 0.8) note(1.5, "abstract same");
     else if (d < 0.4) note(-2, "abstract differs");
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diceSets, jaroWinkler, levenshteinRatio } from "./string-metrics";
+import { diceSets, diceSorted, hashedTokenSet, jaroWinkler, levenshteinRatio } from "./string-metrics";
 
 describe("string metrics", () => {
   // Winkler (1990) worked examples, also in Wikipedia's "Jaro–Winkler distance": MARTHA/MARHTA 0.961, DIXON/DICKSONX 0.813.
@@ -23,5 +23,13 @@ describe("string metrics", () => {
   it("diceSets", () => {
     expect(diceSets(new Set(["a", "b"]), new Set(["b", "c"]))).toBeCloseTo(0.5, 10);
     expect(diceSets(new Set(), new Set(["a"]))).toBe(0);
+  });
+  it("diceSorted on hashed token sets equals diceSets on the words", () => {
+    const a = "we measured blood pressure in mice given drug x and drug y over twelve weeks".split(" ");
+    const b = "blood pressure was measured in rats given drug x for twelve weeks twelve".split(" ");
+    expect(hashedTokenSet(a)).toHaveLength(new Set(a).size);
+    expect(diceSorted(hashedTokenSet(a), hashedTokenSet(b))).toBeCloseTo(diceSets(new Set(a), new Set(b)), 12);
+    expect(diceSorted(hashedTokenSet([]), hashedTokenSet(["a"]))).toBe(0);
+    expect(diceSorted(hashedTokenSet([]), hashedTokenSet([]))).toBe(1);
   });
 });

@@ -95,3 +95,32 @@ export function diceSets(a: ReadonlySet<string>, b: ReadonlySet<string>): number
   for (const t of small) if (large.has(t)) common++;
   return (2 * common) / (a.size + b.size);
 }
+
+/** FNV-1a 32-bit hash of a string's UTF-16 code units (collisions among one abstract's words are negligible). */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Distinct tokens as a sorted array of their hashes: a compact stand-in for a Set<string>. */
+export function hashedTokenSet(tokens: Iterable<string>): Uint32Array {
+  const hashes = Uint32Array.from(new Set(Array.from(tokens, fnv1a))).sort();
+  return hashes;
+}
+
+/** diceSets for two hashedTokenSet arrays, by one merge pass over the sorted hashes. */
+export function diceSorted(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  if (a.length === 0 || b.length === 0) return 0;
+  let common = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return (2 * common) / (a.length + b.length);
+}
