@@ -40,7 +40,10 @@ async function timedRun(label: string, ownerId: string, reviewId: string) {
   const started = performance.now();
   const phases = new Map<string, number>();
   let phase = "";
+  // RSS at each progress event, so the note can say which phase holds the memory (maxRSS is the whole process's).
+  const rss = new Map<string, number>();
   const onProgress = (p: Progress) => {
+    rss.set(p.phase, Math.max(rss.get(p.phase) ?? 0, process.memoryUsage().rss));
     if (p.phase === phase) return;
     phases.set(p.phase, performance.now());
     phase = p.phase;
@@ -51,6 +54,7 @@ async function timedRun(label: string, ownerId: string, reviewId: string) {
   const spans = order.slice(0, -1).map((p, i) => `${p} ${seconds((phases.get(order[i + 1]) ?? ended) - (phases.get(p) ?? started))}`);
   const removed = summary.groups.reduce((n, g) => n + g.members.length - 1, 0);
   console.log(`${label}: ${seconds(ended - started)} (${spans.join(", ")}; commit ${seconds(ended - (phases.get("done") ?? ended))})`);
+  console.log(`  RSS by phase (MB, sampled at progress events): ${[...rss].map(([p, b]) => `${p} ${Math.round(b / 1048576)}`).join(", ")}`);
   console.log(`  ${summary.records} records, ${summary.newRecords} compared; ${summary.groups.length} groups (${removed} duplicates in them), ${summary.possiblePairs.length} pairs queued`);
 }
 
@@ -66,7 +70,9 @@ async function main() {
   let t0 = performance.now();
   await importAs(owner.id, review.id, "PubMed", records.slice(0, half));
   await importAs(owner.id, review.id, "Embase", records.slice(half));
-  console.log(`stored ${records.length} records in ${seconds(performance.now() - t0)} (${process.env.DATABASE_URL})`);
+  console.log(`stored ${records.length} records in ${seconds(performance.now() - t0)} (${process.env.DATABASE_URL}); RSS now ${Math.round(process.memoryUsage().rss / 1048576)} MB, peak so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  // The generated set (~0.5 GB) is not part of what a server holds while deduplicating.
+  records.length = 0;
 
   await timedRun("first run", owner.id, review.id);
   t0 = performance.now();
