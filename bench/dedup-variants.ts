@@ -151,3 +151,9 @@ export function makeDuplicate(rng: Rng, base: BibRecord): { record: BibRecord; a
   }
   return { record, applied };
 }
+
+/** Uniform draws from `mulberry32` and Box–Muller normals, so every run analyses the same data. */
+export function makeRandom(seed: number) {
+  const uniform = mulberry32(seed);
+  return { uniform, normal: () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform()) };
+}

@@ -8,20 +8,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createMigratedDatabase } from "../lib/test/temp-db";
+import { makeRandom } from "./dedup-variants";
 
 const STUDIES = 200;
 
-function makeRandom(seed: number) {
-  let a = seed >>> 0;
-  const uniform = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { uniform, normal: () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform()) };
-}
 
 async function main() {
   process.env.DATABASE_URL = createMigratedDatabase(); // before lib/db loads

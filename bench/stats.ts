@@ -5,20 +5,8 @@
  */
 import type { StudyInput } from "../lib/stats/analysis-input";
 import { runMetaAnalysis } from "../lib/stats/analysis";
+import { makeRandom } from "./dedup-variants";
 
-/** Deterministic PRNG (mulberry32) and Box–Muller normals, so every run analyses the same data. */
-function makeRandom(seed: number) {
-  let a = seed >>> 0;
-  const uniform = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-  return { uniform, normal };
-}
 
 /** k studies with true effect 0.3, τ² = 0.05, sampling variances 0.01–0.2. */
 function syntheticStudies(k: number): StudyInput[] {
