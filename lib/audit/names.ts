@@ -26,6 +26,7 @@ function collect(value: unknown, key: string, out: { records: Set<string>; reaso
  */
 export async function resolveAuditNames(reviewId: string, slug: string, events: { entity: string; entityId: string | null; before: unknown; after: unknown }[]) {
   const ids = { records: new Set<string>(), reasons: new Set<string>(), users: new Set<string>(), studies: new Set<string>() };
+  const figures = new Set<string>();
   for (const e of events) {
     collect(e.before, "", ids);
     collect(e.after, "", ids);
@@ -33,12 +34,16 @@ export async function resolveAuditNames(reviewId: string, slug: string, events: 
     if (e.entity === "ExclusionReason" && e.entityId) ids.reasons.add(e.entityId);
     if ((e.entity === "Membership" || e.entity === "User") && e.entityId) ids.users.add(e.entityId);
     if (e.entity === "Study" && e.entityId) ids.studies.add(e.entityId);
+    if (e.entity === "Digitisation" && e.entityId) figures.add(e.entityId);
+    const digitised = e.entity === "ExtractionEntry" ? (e.after as Record<string, unknown> | null)?.digitisationId : undefined;
+    if (typeof digitised === "string") figures.add(digitised);
   }
-  const [records, reasons, users, studies] = await Promise.all([
+  const [records, reasons, users, studies, digitisations] = await Promise.all([
     db.record.findMany({ where: { reviewId, id: { in: [...ids.records] } }, select: { id: true, title: true } }),
     db.exclusionReason.findMany({ where: { reviewId, id: { in: [...ids.reasons] } }, select: { id: true, label: true } }),
     db.user.findMany({ where: { id: { in: [...ids.users] } }, select: { id: true, name: true } }),
     db.study.findMany({ where: { reviewId, id: { in: [...ids.studies] } }, select: { id: true, label: true } }),
+    db.digitisation.findMany({ where: { reviewId, id: { in: [...figures] } }, select: { id: true, locator: true, studyId: true } }),
   ]);
   const names = new Map<string, AuditName>();
   const short = (text: string) => (text.length > 90 ? `${text.slice(0, 90)}…` : text) || "(no title)";
@@ -46,5 +51,6 @@ export async function resolveAuditNames(reviewId: string, slug: string, events: 
   for (const r of reasons) names.set(r.id, { label: r.label });
   for (const u of users) names.set(u.id, { label: u.name });
   for (const s of studies) names.set(s.id, { label: s.label, href: `/reviews/${slug}/studies` });
+  for (const d of digitisations) names.set(d.id, { label: `Figure: ${d.locator}`, href: `/reviews/${slug}/figures/${d.studyId}` });
   return names;
 }

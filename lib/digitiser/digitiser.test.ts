@@ -10,6 +10,7 @@ import { makeReviewWithTeam } from "@/lib/test/factories";
 import { addMember } from "@/lib/screening/test-records";
 import { saveDigitisationAction } from "./actions";
 import { listVisibleDigitisations } from "./data";
+import { resolveAuditNames } from "@/lib/audit/names";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user, requireUser: async () => session.user }));
@@ -61,6 +62,9 @@ describe("saving a digitisation", () => {
     expect(arms[0].digitisationId).toBe(result.ok && result.data.id);
     const audits = await db.auditEvent.findMany({ where: { reviewId: review.id, entity: { in: ["Digitisation", "ExtractionEntry"] } } });
     expect(audits.map((a) => a.action).sort()).toEqual(["create", "digitise"]);
+    // The audit log names the figure and links to the digitiser, where its clicks are drawn again.
+    const names = await resolveAuditNames(review.id, review.slug, audits);
+    expect(names.get(result.ok ? result.data.id : "")).toEqual({ label: "Figure: Figure 3B, page 6", href: `/reviews/${review.slug}/figures/${study.id}` });
   });
 
   it("keeps one extractor's figure from the other until both have submitted; the adjudicator sees both", async () => {

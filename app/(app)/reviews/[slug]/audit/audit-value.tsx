@@ -53,6 +53,12 @@ export function AuditValue({ value, names }: { value: unknown; names: Map<string
 /** The record an event concerns, if any: a Record event's own id, or a recordId in its before/after. */
 export function eventRecordId(event: { entity: string; entityId: string | null; before: unknown; after: unknown }): string | null {
   if (event.entity === "Record") return event.entityId;
+  // A digitised figure links to the digitiser, where its calibration and clicks are drawn again.
+  if (event.entity === "Digitisation") return event.entityId;
+  if (event.entity === "ExtractionEntry") {
+    const id = (event.after as Record<string, unknown> | null)?.digitisationId;
+    if (typeof id === "string") return id;
+  }
   for (const side of [event.after, event.before]) {
     if (side && typeof side === "object" && !Array.isArray(side)) {
       const id = (side as Record<string, unknown>).recordId;
