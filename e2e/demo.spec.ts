@@ -30,10 +30,11 @@ test("the 001 demo says which stages hold the article's data and shows its typed
   // Zhang et al. 2025, Figure 7: SMD 8.88 [2.23, 15.53], I² = 74%, Z = 2.62 (P = 0.009). Tau² prints
   // 17.03, not 17.02: the article gives each study's CI to two decimals, and from those τ² is 17.028.
   await page.goto(`/reviews/${slug}/results`);
-  await page.getByRole("link", { name: "MAR" }).first().click();
+  await page.getByRole("link", { name: "MAR (Figure 7)" }).first().click();
   const forest = page.getByTestId("figure-forest");
   await expect(forest.locator("svg")).toBeVisible();
-  await expect(forest).toContainText("8.88 [2.23, 15.53]");
+  // The effect column is decimal-aligned, so its parts are separate text elements.
+  await expect(forest).toContainText("8.88[2.23,15.53]");
   await expect(forest).toContainText("Chi² = 3.80, df = 1 (P = 0.05); I² = 74%");
   await expect(forest).toContainText("Z = 2.62 (P = 0.009)");
 });

@@ -75,5 +75,6 @@ test("define an analysis, add a subgroup, leave one out, export, and re-run the 
   const again = JSON.parse(execFileSync("npx", ["tsx", "--conditions=react-server", "bin/sieve.ts", ...args], { encoding: "utf8", env: process.env }));
   for (const key of ["k", "estimate", "ciLower", "ciUpper", "tau2", "I2", "subgroups"]) expect(again[key], key).toEqual(expected[key]);
   // The page shows the same pooled numbers.
-  await expect(forest).toContainText(`${expected.estimate.toFixed(2)} [${expected.ciLower.toFixed(2)}, ${expected.ciUpper.toFixed(2)}]`);
+  // The effect column is decimal-aligned, so "estimate [lower, upper]" is drawn as separate text elements.
+  await expect(forest).toContainText(`${expected.estimate.toFixed(2)}[${expected.ciLower.toFixed(2)},${expected.ciUpper.toFixed(2)}]`);
 });

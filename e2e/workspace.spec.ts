@@ -18,12 +18,12 @@ test("an owner creates a review, adds a colleague, and an outsider gets 404", as
   await expect(page.getByTestId("stage-6")).toContainText("Results");
   const reviewUrl = page.url();
 
-  await page.getByRole("link", { name: "Members" }).click();
+  await page.getByRole("link", { name: "Members", exact: true }).click();
   const addForm = page.getByRole("form", { name: "Add a member" });
-  await addForm.getByLabel("Their Sieve account e-mail").fill(colleague.email);
+  await addForm.getByLabel("Their e-mail").fill(colleague.email);
   await addForm.getByLabel("Adjudicator").check();
   await addForm.getByRole("button", { name: "Add member" }).click();
-  await expect(addForm.getByRole("status")).toHaveText("Member added.");
+  await expect(page.getByText(`${colleague.name} added.`)).toBeVisible();
   await expect(page.getByTestId(`member-${colleague.email}`)).toBeVisible();
 
   // The last owner cannot remove themselves.
@@ -48,11 +48,15 @@ test("an owner edits the protocol and the change is in the audit log", async ({ 
   await page.goto("/reviews/new");
   await page.getByLabel("Title").fill(`Protocol test ${Date.now()}`);
   await page.getByRole("button", { name: "Create review" }).click();
-  await page.getByRole("link", { name: "Protocol" }).click();
-  await page.getByLabel("Population").fill("Adult rats with ovariectomy-induced osteoporosis");
-  await page.getByLabel("Exclusion reasons at full text").fill("Wrong population\nNo control group");
+  // Exact: the header's account link carries the owner's name, "Protocol Owner".
+  await page.getByRole("link", { name: "Protocol", exact: true }).click();
+  await page.getByLabel("Population", { exact: true }).fill("Adult rats with ovariectomy-induced osteoporosis");
   await page.getByRole("button", { name: "Save protocol" }).click();
   await expect(page.getByText("Protocol saved.")).toBeVisible();
+  const addReason = page.getByRole("form", { name: "Add an exclusion reason" });
+  await addReason.getByLabel("New reason").fill("No control group");
+  await addReason.getByRole("button", { name: "Add reason" }).click();
+  await expect(addReason.getByRole("status")).toHaveText("Reason added.");
   await page.getByRole("link", { name: "Audit log" }).click();
   await expect(page.getByRole("cell", { name: "Protocol", exact: true })).toBeVisible();
   await expect(page.getByText(/No control group/)).toBeVisible();
