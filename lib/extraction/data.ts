@@ -33,10 +33,10 @@ const outcomeDefs = async (reviewId: string): Promise<OutcomeDef[]> => (await li
 
 /**
  * Whether a viewer may see other extractors' entries of a study: those who reconcile always;
- * extractors once blinding is off, or once they and enough colleagues have submitted. The same
- * rule as the digitiser's (lib/digitiser/data.ts).
+ * extractors once blinding is off, or once they and enough colleagues have submitted. The
+ * digitiser applies the same rule to digitised figures (lib/digitiser/data.ts).
  */
-function othersVisibleFrom(entries: { reviewerId: string | null; status: string; consensus: boolean }[], viewerId: string, roles: readonly Role[], settings: { blinded: boolean; extractorsPerStudy: number }) {
+export function othersVisibleFrom(entries: { reviewerId: string | null; status: string; consensus: boolean }[], viewerId: string, roles: readonly Role[], settings: { blinded: boolean; extractorsPerStudy: number }) {
   if (hasCapability(roles, "reconcile") || !settings.blinded) return true;
   const submitted = entries.filter((e) => !e.consensus && e.status === "SUBMITTED");
   return submitted.some((e) => e.reviewerId === viewerId) && submitted.length >= settings.extractorsPerStudy;
