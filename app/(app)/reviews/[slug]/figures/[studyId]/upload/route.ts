@@ -3,12 +3,14 @@ import { routeAccess } from "@/lib/screening/http";
 import { storeFigureImage } from "@/lib/digitiser/image-store";
 import { DomainError } from "@/lib/errors";
 
-/** POST multipart {file}: a PNG or JPEG figure to digitise; returns the stored path for the save action. */
+/**
+ * POST multipart {file}: a PNG or JPEG figure to digitise, for any member (saving it into an
+ * extraction is where the role is checked); returns the stored path for the save action.
+ */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string; studyId: string }> }) {
   const { slug } = await params;
   const access = await routeAccess(slug, "view");
   if (access instanceof NextResponse) return access;
-  if (!access.roles.some((r) => r === "REVIEWER" || r === "OWNER" || r === "ADJUDICATOR")) return NextResponse.json({ ok: false, error: "Forbidden." }, { status: 403 });
   let file: FormDataEntryValue | null;
   try {
     file = (await request.formData()).get("file");
