@@ -11,7 +11,7 @@ export const BAD_CREDENTIALS = "Wrong e-mail or password.";
 export const attemptsLeftWarning = (left: number) =>
   `${BAD_CREDENTIALS} ${left} attempt${left === 1 ? "" : "s"} left before sign-in to this account is paused for 15 minutes.`;
 
-function clientAddress(headers: Record<string, unknown> | undefined): string | null {
+export function clientAddress(headers: Record<string, unknown> | undefined): string | null {
   const forwarded = headers?.["x-forwarded-for"];
   const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
   if (typeof value === "string" && value) return value.split(",")[0].trim();

@@ -25,5 +25,6 @@ export async function sendMail(config: MailConfig, mail: OutgoingMail): Promise<
 export function describeSendError(error: unknown): string {
   const e = error as { code?: string; responseCode?: number; response?: string; message?: string };
   const detail = e.response ?? e.message ?? String(error);
-  return [e.code, e.responseCode, detail].filter(Boolean).join(" ").replace(/smtps?:\/\/[^\s]+/g, "<SMTP_URL>").slice(0, 300);
+  const code = e.responseCode && !detail.startsWith(String(e.responseCode)) ? e.responseCode : null;
+  return [e.code, code, detail].filter(Boolean).join(" ").replace(/smtps?:\/\/[^\s]+/g, "<SMTP_URL>").slice(0, 300);
 }

@@ -15,7 +15,7 @@ export const signUpSchema = z.object({
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
-const newPasswordSchema = z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters.");
+export const newPasswordSchema = z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters.");
 
 export const changeNameSchema = z.object({ name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.") });
 
