@@ -15,7 +15,8 @@ import { correctRecordAction } from "@/lib/records/actions";
 import { moveReportAction, renameStudyAction, splitReportAction } from "@/lib/studies/actions";
 import { reopenRetrievalAction } from "@/lib/screening/study-actions";
 import { bulkDecideAction as bulkScreenAction, searchMyQueueAction } from "@/lib/screening/bulk-actions";
-import { withdrawInvitationAction } from "@/lib/invitations/actions";
+import { resendInvitationAction, withdrawInvitationAction } from "@/lib/invitations/actions";
+import { withTestSmtp } from "@/lib/test/smtp-server";
 import {
   decideAction,
   linkReportAction,
@@ -290,6 +291,15 @@ REVIEW_ACTIONS.push(
     call: async (t) => {
       const invitation = await db.invitation.create({ data: { reviewId: t.review.id, email: "invitee@example.org", roles: ["REVIEWER"], token: `t-${Math.random()}`, invitedById: t.owner.id, expiresAt: new Date(Date.now() + 86400000) } });
       return withdrawInvitationAction(form({ slug: t.review.slug, invitationId: invitation.id }));
+    },
+  },
+  {
+    name: "resendInvitation",
+    capability: "manage",
+    call: async (t) => {
+      const invitation = await db.invitation.create({ data: { reviewId: t.review.id, email: "resend@example.org", roles: ["REVIEWER"], token: `t-${Math.random()}`, invitedById: t.owner.id, expiresAt: new Date(Date.now() + 86400000) } });
+      // Sending needs mail set up; a real local SMTP server stands in for the lab's.
+      return withTestSmtp(() => resendInvitationAction(form({ slug: t.review.slug, invitationId: invitation.id })));
     },
   },
 );

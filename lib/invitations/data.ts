@@ -14,3 +14,8 @@ export async function describeInvitation(token: string, now = new Date()) {
   if (!row || row.acceptedAt || row.expiresAt <= now) return null;
   return { email: row.email, reviewTitle: row.review.title, roles: invitationRolesSchema.parse(row.roles) };
 }
+
+/** An invitation of this review that can still be used (not accepted, not expired). */
+export async function findOpenInvitation(reviewId: string, invitationId: string, now = new Date()) {
+  return db.invitation.findFirst({ where: { id: invitationId, reviewId, acceptedAt: null, expiresAt: { gt: now } }, select: { id: true, email: true } });
+}

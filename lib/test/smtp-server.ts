@@ -3,6 +3,17 @@ import type { AddressInfo } from "node:net";
 
 export type ReceivedMail = { from: string; to: string[]; raw: string; subject: string; text: string };
 
+/** RFC 2047 encoded words (=?UTF-8?Q?...?=), which nodemailer uses for subjects with quotes or non-ASCII. */
+function decodeWords(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?([^?]+)\?([QB])\?([^?]*)\?=/gi, (_, _charset, kind: string, data: string) =>
+      kind.toUpperCase() === "B"
+        ? Buffer.from(data, "base64").toString("utf8")
+        : Buffer.from(data.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, hex) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8"),
+    );
+}
+
 /** Decodes the one text part nodemailer writes for a text-only message (quoted-printable, base64 or plain). */
 export function decodeMessage(raw: string): { subject: string; text: string } {
   const split = raw.indexOf("\r\n\r\n");
@@ -16,7 +27,7 @@ export function decodeMessage(raw: string): { subject: string; text: string } {
       : encoding === "base64"
         ? Buffer.from(body, "base64").toString("utf8")
         : body;
-  return { subject: header("Subject"), text: text.replace(/\r\n/g, "\n") };
+  return { subject: decodeWords(header("Subject")), text: text.replace(/\r\n/g, "\n") };
 }
 
 /**
@@ -79,3 +90,25 @@ export async function startTestSmtpServer(options: { user?: string; password?: s
 }
 
 export type TestSmtpServer = Awaited<ReturnType<typeof startTestSmtpServer>>;
+
+/**
+ * Runs `fn` with SMTP switched on (SMTP_URL, SMTP_FROM and NEXTAUTH_URL set to a fresh test
+ * server), then restores the environment. Sieve reads mail settings per call, so this is exactly
+ * how a configured server behaves.
+ */
+export async function withTestSmtp<T>(fn: (smtp: TestSmtpServer) => Promise<T>, options: Parameters<typeof startTestSmtpServer>[0] = {}): Promise<T> {
+  const smtp = await startTestSmtpServer(options);
+  const saved = { SMTP_URL: process.env.SMTP_URL, SMTP_FROM: process.env.SMTP_FROM, NEXTAUTH_URL: process.env.NEXTAUTH_URL };
+  Object.assign(process.env, { SMTP_URL: smtp.url, SMTP_FROM: "Sieve <sieve@example.org>", NEXTAUTH_URL: TEST_PUBLIC_URL });
+  try {
+    return await fn(smtp);
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    await smtp.close();
+  }
+}
+
+export const TEST_PUBLIC_URL = "https://sieve.example.org";

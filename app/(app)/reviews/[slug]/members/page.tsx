@@ -4,6 +4,7 @@ import { hasCapability } from "@/lib/auth/roles";
 import { listMembers } from "@/lib/members/data";
 import { listOpenInvitations } from "@/lib/invitations/data";
 import { invitationPath } from "@/lib/invitations/schema";
+import { mailEnabled } from "@/lib/mail/config";
 import { AddMemberForm, MemberRow, OpenInvitation } from "./member-forms";
 
 export const metadata: Metadata = { title: "Members" };
@@ -14,6 +15,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
   const members = await listMembers(review.id);
   const canManage = hasCapability(roles, "manage");
   const invitations = canManage ? await listOpenInvitations(review.id) : [];
+  const mail = mailEnabled();
   return (
     <section className="space-y-6">
       <div>
@@ -40,12 +42,12 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
           <h3 className="font-medium">Open invitations</h3>
           <ul className="max-w-xl space-y-2">
             {invitations.map((inv) => (
-              <OpenInvitation key={inv.id} slug={review.slug} invitation={{ id: inv.id, email: inv.email, roles: inv.roles, path: invitationPath(inv.token), expired: inv.expired, expiresAt: inv.expiresAt.toISOString() }} />
+              <OpenInvitation key={inv.id} slug={review.slug} mail={mail} invitation={{ id: inv.id, email: inv.email, roles: inv.roles, path: invitationPath(inv.token), expired: inv.expired, expiresAt: inv.expiresAt.toISOString() }} />
             ))}
           </ul>
         </div>
       ) : null}
-      {canManage ? <AddMemberForm slug={review.slug} /> : null}
+      {canManage ? <AddMemberForm slug={review.slug} mail={mail} /> : null}
     </section>
   );
 }
