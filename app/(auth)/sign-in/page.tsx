@@ -12,6 +12,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <>
       <h1 className="mb-4 text-xl font-semibold">Sign in</h1>
       <SignInForm callbackUrl={next} />
+      <p className="mt-3 text-sm">
+        <Link href="/forgot-password" className="text-brand-700 underline">
+          Forgot password?
+        </Link>
+      </p>
       <p className="mt-4 text-sm text-slate-600">
         New to Sieve?{" "}
         <Link href="/sign-up" className="text-brand-700 underline">
