@@ -44,6 +44,14 @@ export function ScreeningView(props: {
   const [drafts, setDrafts] = useState<Record<string, { reasonId: string | null; note: string }>>({});
   const [error, setError] = useState("");
   const [status, setStatus] = useState("");
+  // Decisions sent but not yet confirmed; while any is in flight the page says so and asks before closing.
+  const [saving, setSaving] = useState(0);
+  useEffect(() => {
+    if (!saving) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [saving]);
   const decided = useRef<string[]>([]); // ids decided in this session, for undo
   const itemsRef = useRef(items);
   useEffect(() => {
@@ -96,6 +104,7 @@ export function ScreeningView(props: {
     setError("");
     setPos((p) => Math.min(p + 1, itemsRef.current.length));
     setStatus(`${decision.toLowerCase()}d: ${item.title.slice(0, 60)}`);
+    setSaving((n) => n + 1);
     decideAction({ slug, stage, recordId: item.id, decision, reasonId: reason ?? "", note, exclude: undecidedIds().filter((id) => id !== item.id) })
       .then((r) => {
         if (r.ok) {
@@ -110,7 +119,8 @@ export function ScreeningView(props: {
         if (wasNew) setMine((m) => ({ ...m, done: m.done - 1 }));
         setPos(itemsRef.current.findIndex((it) => it.id === item.id));
         setError(`Not saved: ${e.message}`);
-      });
+      })
+      .finally(() => setSaving((n) => n - 1));
   }
 
   function undo() {
@@ -168,6 +178,9 @@ export function ScreeningView(props: {
         <div>
           <p className="text-xs text-slate-600">
             My progress: {mine.done} of {mine.total}
+            <span className="ml-2" data-testid="save-state">
+              {saving ? "Saving…" : mine.done ? "All decisions saved" : ""}
+            </span>
           </p>
           <ProgressBar done={mine.done} total={mine.total} label="My progress" />
         </div>
@@ -202,7 +215,7 @@ export function ScreeningView(props: {
           />
         </div>
       ) : (
-        <QueueEnd exhausted={feed.exhausted} failed={feed.failed} checking={feed.loading} onCheckAgain={feed.checkAgain} />
+        <QueueEnd saving={saving > 0} exhausted={feed.exhausted} failed={feed.failed} checking={feed.loading} onCheckAgain={feed.checkAgain} />
       )}
     </div>
   );
