@@ -85,16 +85,32 @@ describe("record notes and labels", () => {
   it("keeps a colleague's note hidden while blinding hides their vote, then shows it", async () => {
     const { review, reviewer, second, rec } = await setup();
     const { saveRecordNote } = await import("@/lib/records/notes");
-    await vote(review.id, reviewer.id, rec.id, "INCLUDE");
+    await vote(review.id, reviewer.id, rec.id, "EXCLUDE");
     await writeTransaction((tx) => saveRecordNote(tx, reviewer.id, review.id, rec.id, "dose unclear", ["check later"]));
     const blinded = await getRecordDetail(review.id, rec.id, { id: second.id, roles: ["REVIEWER"] });
     expect(blinded!.notes).toEqual([]);
     expect(blinded!.notesHidden).toBe(true);
     const own = await getRecordDetail(review.id, rec.id, { id: reviewer.id, roles: ["REVIEWER"] });
     expect(own!.notes.map((n) => [n.text, n.labels])).toEqual([["dose unclear", ["check later"]]]);
-    await vote(review.id, second.id, rec.id, "INCLUDE"); // agreement resolves it
+    await vote(review.id, second.id, rec.id, "EXCLUDE"); // agreement resolves it, and it goes no further
     const open = await getRecordDetail(review.id, rec.id, { id: second.id, roles: ["REVIEWER"] });
     expect(open!.notes.map((n) => n.author)).toEqual(["Reviewer"].map((name) => expect.stringMatching(new RegExp(`^${name}`))));
     expect(await db.auditEvent.count({ where: { reviewId: review.id, entity: "RecordNote" } })).toBe(1);
+  });
+
+  it("keeps a note private while the record's stage is blinded and open, even before its author votes", async () => {
+    const { review, reviewer, second, rec } = await setup();
+    const { saveRecordNote } = await import("@/lib/records/notes");
+    await writeTransaction((tx) => saveRecordNote(tx, reviewer.id, review.id, rec.id, "looks like an exclude", ["wild-type"]));
+    const blinded = await getRecordDetail(review.id, rec.id, { id: second.id, roles: ["REVIEWER"] });
+    expect(blinded!.notes).toEqual([]);
+    expect(blinded!.notesHidden).toBe(true);
+    expect(JSON.stringify(blinded)).not.toContain("looks like an exclude");
+    // Included at title/abstract, the record moves on to a blinded full-text stage: still private.
+    await vote(review.id, reviewer.id, rec.id, "INCLUDE");
+    await vote(review.id, second.id, rec.id, "INCLUDE");
+    const atFullText = await getRecordDetail(review.id, rec.id, { id: second.id, roles: ["REVIEWER"] });
+    expect(atFullText!.notesHidden).toBe(true);
+    expect(atFullText!.notes).toEqual([]);
   });
 });

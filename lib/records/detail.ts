@@ -46,6 +46,11 @@ export async function getRecordDetail(reviewId: string, recordId: string, viewer
   const canAdjudicate = hasCapability(viewer.roles, "adjudicate");
 
   const hiddenStages = new Set<Stage>();
+  // A colleague's note could reveal their judgement before they vote, so notes stay private while
+  // any stage the record has reached is blinded and still open to this viewer.
+  let notesBlinded = false;
+  const reached = (stage: Stage) =>
+    stage === "TITLE_ABSTRACT" || (record.resolutions.some((r) => r.stage === "TITLE_ABSTRACT" && r.outcome === "INCLUDE") && record.fullText?.status !== "NOT_RETRIEVED");
   const stages = STAGES.map((stage) => {
     const stageSettings = stage === "TITLE_ABSTRACT" ? settings.titleAbstract : settings.fullText;
     const resolution = record.resolutions.find((r) => r.stage === stage) ?? null;
@@ -55,6 +60,7 @@ export async function getRecordDetail(reviewId: string, recordId: string, viewer
     const shown = visibleVotes(votes, viewer.id, { blinded: stageSettings.blinded, resolved: resolution !== null, adjudicating });
     const hidden = votes.length - shown.length;
     if (hidden > 0) hiddenStages.add(stage);
+    if (hidden > 0 || (stageSettings.blinded && !resolution && !adjudicating && reached(stage))) notesBlinded = true;
     return {
       stage,
       votes: shown.map((v) => ({ id: v.id, reviewer: personName(v.reviewerId), mine: v.reviewerId === viewer.id, decision: v.decision, firstDecision: v.firstDecision, reason: reasonLabel(v.reasonId), note: v.note, at: v.updatedAt })),
@@ -66,8 +72,7 @@ export async function getRecordDetail(reviewId: string, recordId: string, viewer
   });
 
   const history = hasCapability(viewer.roles, "manage") ? await recordHistory(reviewId, record, hiddenStages, viewer.id) : null;
-  // Colleagues' notes and labels could hint at their votes, so they show only once no stage's votes are hidden.
-  const notes = await db.recordNote.findMany({ where: { recordId: record.id, ...(hiddenStages.size ? { userId: viewer.id } : {}) }, orderBy: { createdAt: "asc" } });
+  const notes = await db.recordNote.findMany({ where: { recordId: record.id, ...(notesBlinded ? { userId: viewer.id } : {}) }, orderBy: { createdAt: "asc" } });
   const authors = await db.user.findMany({ where: { id: { in: notes.map((n) => n.userId) } }, select: { id: true, name: true } });
   return {
     id: record.id,
@@ -93,7 +98,7 @@ export async function getRecordDetail(reviewId: string, recordId: string, viewer
     stages,
     history,
     notes: notes.map((n) => ({ id: n.id, author: authors.find((a) => a.id === n.userId)?.name ?? "(former member)", mine: n.userId === viewer.id, text: n.text, labels: strings(n.labels), at: n.updatedAt })),
-    notesHidden: hiddenStages.size > 0,
+    notesHidden: notesBlinded,
   };
 }
 export type RecordDetail = NonNullable<Awaited<ReturnType<typeof getRecordDetail>>>;
