@@ -17,9 +17,9 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const { slug } = await params;
-  const { review } = await requireReviewAccess(slug, "manage");
+  const { review, user, roles } = await requireReviewAccess(slug, "manage");
   const filter = auditFilterSchema.parse(await searchParams);
-  const { events, total, pages, actors, entities } = await listAuditEvents(review.id, filter);
+  const { events, total, pages, actors, entities } = await listAuditEvents(review.id, filter, { id: user.id, roles });
   const names = await resolveAuditNames(review.id, review.slug, events);
   const pageHref = (page: number) => {
     const query = new URLSearchParams({ ...(filter.actor ? { actor: filter.actor } : {}), ...(filter.entity ? { entity: filter.entity } : {}), page: String(page) });
@@ -85,6 +85,7 @@ export default async function AuditPage({
               </td>
               <td className="px-2 py-1">{e.action}</td>
               <td className="px-2 py-1 text-xs">
+                {e.redacted ? <p className="text-slate-500" data-testid="audit-redacted">Hidden: you screen in this review, and its screening is blinded.</p> : null}
                 <ul className="space-y-0.5">
                   {changedFields(e.before, e.after).map((c) => (
                     <li key={c.field} className="break-words">
