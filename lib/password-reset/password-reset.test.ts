@@ -8,7 +8,7 @@ import { mailPasswordReset } from "@/lib/password-reset/mail";
 import { completePasswordReset, EXPIRED_LINK, INVALID_LINK, requestPasswordReset } from "@/lib/password-reset/mutations";
 import { resetLinkState } from "@/lib/password-reset/data";
 import { completeResetSchema, MAX_RESETS_PER_ACCOUNT, MAX_RESETS_PER_ADDRESS } from "@/lib/password-reset/schema";
-import { createUser } from "@/lib/users/mutations";
+import { changePassword, createUser, resetPassword } from "@/lib/users/mutations";
 import { startTestSmtpServer, type TestSmtpServer } from "@/lib/test/smtp-server";
 
 let smtp: TestSmtpServer;
@@ -98,6 +98,17 @@ describe("password reset by e-mail", () => {
     // One address asking for many accounts is cut off at its own limit.
     for (let i = 0; i < MAX_RESETS_PER_ADDRESS; i++) await writeTransaction((tx) => requestPasswordReset(tx, `probe-${i}@example.org`, "10.2.0.1"));
     expect(await writeTransaction((tx) => requestPasswordReset(tx, "colleague@example.org", "10.2.0.1"))).toBeNull();
+  });
+
+  it("changing the password, or an administrator's reset, spends links sent before", async () => {
+    const user = await createUser(db, { email: "changed@example.org", name: "C", password: "old-password-1" });
+    const first = (await writeTransaction((tx) => requestPasswordReset(tx, "changed@example.org", null)))!;
+    await writeTransaction((tx) => changePassword(tx, user.id, "old-password-1", "changed-password-1"));
+    await expect(writeTransaction((tx) => completePasswordReset(tx, first.token, "brand-new-password"))).rejects.toThrow(INVALID_LINK);
+    const second = (await writeTransaction((tx) => requestPasswordReset(tx, "changed@example.org", null)))!;
+    await writeTransaction((tx) => resetPassword(tx, "changed@example.org", "admin-set-password"));
+    await expect(writeTransaction((tx) => completePasswordReset(tx, second.token, "brand-new-password"))).rejects.toThrow(INVALID_LINK);
+    await expect(signIn("changed@example.org", "admin-set-password")).resolves.toBeTruthy();
   });
 
   it("a reset lifts a sign-in lock on the account", async () => {

@@ -28,6 +28,8 @@ export async function changePassword(tx: Tx, userId: string, currentPassword: st
   if (!(await verifyPassword(currentPassword, user.passwordHash)))
     throw new DomainError("Your current password is not right.", { currentPassword: ["This is not your current password."] });
   await tx.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
+  // A reset link e-mailed before the change must not undo it.
+  await tx.passwordReset.deleteMany({ where: { userId, usedAt: null } });
   await recordAudit(tx, { reviewId: null, actorId: userId, entity: "User", entityId: userId, action: "change-password" });
 }
 
@@ -36,6 +38,7 @@ export async function resetPassword(tx: Tx, email: string, password: string) {
   const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, name: true } });
   if (!user) throw new DomainError(`No account uses ${email}.`, { email: ["No account with this e-mail."] });
   await tx.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+  await tx.passwordReset.deleteMany({ where: { userId: user.id, usedAt: null } });
   await clearAccountLock(tx, email);
   await recordAudit(tx, { reviewId: null, actorId: null, entity: "User", entityId: user.id, action: "reset-password" });
   return user;
