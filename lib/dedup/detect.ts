@@ -38,6 +38,9 @@ export type DedupOptions = {
   thresholds?: { certain: number; possible: number };
 };
 
+/** DedupOptions for findDuplicatesInFeatures, where a record is known only by its index. */
+export type FeatureDedupOptions = Omit<DedupOptions, "recordKey"> & { recordKey?: (index: number) => string };
+
 /** Order-independent key of a pair of record keys. */
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
@@ -55,16 +58,25 @@ export function findDuplicates(existing: BibRecord[], incoming: BibRecord[], opt
 export function findDuplicates(first: BibRecord[], second?: BibRecord[] | DedupOptions, third?: DedupOptions): DedupResult {
   const incremental = Array.isArray(second);
   const all = incremental ? [...first, ...second] : first;
-  const options = (incremental ? third : second) ?? {};
-  const firstNew = incremental ? first.length : 0;
+  const { recordKey, ...options } = (incremental ? third : second) ?? {};
+  return findDuplicatesInFeatures(all.map(extractFeatures), incremental ? first.length : 0, {
+    ...options,
+    recordKey: recordKey ? (i) => recordKey(all[i], i) : undefined,
+  });
+}
+
+/**
+ * findDuplicates on precomputed features (existing records first, the first new one at
+ * `firstNew`), for callers that stream records from a database and keep only their features.
+ */
+export function findDuplicatesInFeatures(features: RecordFeatures[], firstNew: number, options: FeatureDedupOptions = {}): DedupResult {
   const { certain: certainAt, possible: possibleAt } = options.thresholds ?? THRESHOLDS;
-  const keyOf = options.recordKey ?? ((_: BibRecord, i: number) => String(i));
+  const keyOf = options.recordKey ?? ((i: number) => String(i));
   const decided = new Set(options.decidedPairs ?? []);
   const apart = [...(options.cannotLink ?? [])];
   for (const key of apart) decided.add(key);
-  const keys = decided.size ? all.map((r, i) => keyOf(r, i)) : [];
+  const keys = decided.size ? features.map((_, i) => keyOf(i)) : [];
 
-  const features = all.map(extractFeatures);
   const certain: PossiblePair[] = [];
   const possible: PossiblePair[] = [];
   const cannotLink = new Map<number, number[]>();
@@ -91,7 +103,7 @@ export function findDuplicates(first: BibRecord[], second?: BibRecord[] | DedupO
     firstNew,
   );
 
-  const groups = new UnionFind(all.length);
+  const groups = new UnionFind(features.length);
   for (const members of options.groups ?? []) {
     for (const m of members.slice(1)) {
       const ra = groups.find(members[0]);
