@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { readReviewSettings, type Stage } from "@/lib/reviews/schema";
 import { countStage } from "@/lib/screening/queue";
+import { votesNeeded } from "@/lib/screening/rules";
+import { getAssignedStages } from "@/lib/screening/assignment-data";
 
 export async function listReviewsForUser(userId: string) {
   const reviews = await db.review.findMany({
@@ -52,8 +54,9 @@ export async function getDashboard(reviewId: string, slug: string, viewer: { see
   const removed = duplicates;
   const unique = records - removed;
   const settings = readReviewSettings((await db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { settings: true } })).settings);
+  const assigned = await getAssignedStages(reviewId);
   const blindedStage = async (stage: Stage, stageSettings: { blinded: boolean; reviewersPerRecord: number }) =>
-    stageSettings.blinded && !viewer.seesOutcomes ? countStage(reviewId, stage, stageSettings.reviewersPerRecord) : null;
+    stageSettings.blinded && !viewer.seesOutcomes ? countStage(reviewId, stage, votesNeeded({ ...stageSettings, assigned: assigned.has(stage) })) : null;
   const [taBlind, ftBlind] = await Promise.all([blindedStage("TITLE_ABSTRACT", settings.titleAbstract), blindedStage("FULL_TEXT", settings.fullText)]);
   const hidden = "outcomes hidden while blinded";
   return [

@@ -6,6 +6,9 @@ import { getNextItems, getStageSettings } from "@/lib/screening/data";
 import { reopenResolution, resolveConflict, screenRecord, settlePending, withdrawDecision } from "@/lib/screening/mutations";
 import { linkReport, markNotRetrieved, updateStageSettings } from "@/lib/screening/study-mutations";
 import { removeStoredFile } from "@/lib/screening/pdf-store";
+import { votesNeeded } from "@/lib/screening/rules";
+import { getAssignedStages } from "@/lib/screening/assignment-data";
+import { ensureAssigned } from "@/lib/screening/assignment-mutations";
 import {
   decideSchema,
   linkReportSchema,
@@ -28,7 +31,7 @@ const decide = reviewAction("screen", decideSchema, async (input, { user, review
   const next = await getNextItems(review.id, input.stage, user.id, {
     exclude: [...exclude, input.recordId],
     limit: 1,
-    required: stageSettings.reviewersPerRecord,
+    required: votesNeeded(stageSettings),
     blinded: stageSettings.blinded,
   });
   return { decisionId: saved.decisionId, resolved: saved.resolved !== null, next };
@@ -40,12 +43,17 @@ export async function decideAction(input: ActionInput) {
 
 const next = reviewAction("screen", nextSchema, async (input, { user, review }) => {
   const stageSettings = await getStageSettings(review.id, input.stage);
-  const items = await getNextItems(review.id, input.stage, user.id, {
-    exclude: input.exclude,
-    limit: 2,
-    required: stageSettings.reviewersPerRecord,
-    blinded: stageSettings.blinded,
-  });
+  const load = () =>
+    getNextItems(review.id, input.stage, user.id, {
+      exclude: input.exclude,
+      limit: 2,
+      required: votesNeeded(stageSettings),
+      blinded: stageSettings.blinded,
+    });
+  const items = await load();
+  // At the end of an assigned queue, records that arrived since the draw (a title/abstract
+  // inclusion, an import) are assigned by the same rule before saying the queue is empty.
+  if (items.length === 0 && stageSettings.assigned && (await ensureAssigned(review.id, input.stage)) > 0) return { items: await load() };
   return { items };
 });
 export async function nextRecordsAction(input: ActionInput) {
@@ -82,9 +90,11 @@ export async function reopenResolutionAction(input: ActionInput) {
 const settings = reviewAction("manage", stageSettingsSchema, async (input, { user, review }) => {
   const settled = await writeTransaction(async (tx) => {
     const { before, after } = await updateStageSettings(tx, user.id, review.id, input);
+    // A stage whose records are assigned needs one vote per assignee; its fixed number does not apply.
+    const assigned = await getAssignedStages(review.id, tx);
     let n = 0;
-    if (after.titleAbstract.reviewersPerRecord < before.titleAbstract.reviewersPerRecord) n += await settlePending(tx, review.id, "TITLE_ABSTRACT", 1);
-    if (after.fullText.reviewersPerRecord < before.fullText.reviewersPerRecord) n += await settlePending(tx, review.id, "FULL_TEXT", 1);
+    if (after.titleAbstract.reviewersPerRecord < before.titleAbstract.reviewersPerRecord && !assigned.has("TITLE_ABSTRACT")) n += await settlePending(tx, review.id, "TITLE_ABSTRACT", 1);
+    if (after.fullText.reviewersPerRecord < before.fullText.reviewersPerRecord && !assigned.has("FULL_TEXT")) n += await settlePending(tx, review.id, "FULL_TEXT", 1);
     return n;
   });
   revalidatePath(`/reviews/${review.slug}`, "layout");

@@ -12,7 +12,9 @@ import { BULK_LIMIT } from "@/lib/screening/bulk-schema";
  * required votes. The reviewer's own queue, so a search reveals nobody else's votes.
  */
 export async function searchMyQueue(tx: Tx, reviewId: string, stage: Stage, reviewerId: string, q: string) {
-  const review = await tx.review.findUniqueOrThrow({ where: { id: reviewId }, select: { settings: true } });
+  const review = await tx.review.findUniqueOrThrow({ where: { id: reviewId }, select: { settings: true, assignmentPlans: { where: { stage }, select: { id: true } } } });
+  // When the stage's records are assigned, my queue is my assigned records (and only assignees vote).
+  const assigned = review.assignmentPlans.length > 0;
   const settings = readReviewSettings(review.settings);
   const required = (stage === "TITLE_ABSTRACT" ? settings.titleAbstract : settings.fullText).reviewersPerRecord;
   const candidates = await tx.record.findMany({
@@ -22,13 +24,14 @@ export async function searchMyQueue(tx: Tx, reviewId: string, stage: Stage, revi
       OR: [{ title: { contains: q } }, { abstract: { contains: q } }, { authorText: { contains: q.toLowerCase() } }],
       resolutions: { none: { stage } },
       decisions: { none: { stage, reviewerId } },
+      ...(assigned ? { assignments: { some: { stage, reviewerId } } } : {}),
       ...(stage === "FULL_TEXT" ? { AND: [{ resolutions: { some: { stage: "TITLE_ABSTRACT", outcome: "INCLUDE" } } }, { NOT: { fullText: { status: "NOT_RETRIEVED" } } }] } : {}),
     },
     orderBy: [{ position: "asc" }, { id: "asc" }],
     take: BULK_LIMIT + 1,
     select: { id: true, title: true, year: true, decisions: { where: { stage }, select: { id: true } } },
   });
-  const open = candidates.filter((r) => r.decisions.length < required);
+  const open = assigned ? candidates : candidates.filter((r) => r.decisions.length < required);
   return { records: open.slice(0, BULK_LIMIT).map((r) => ({ id: r.id, title: r.title, year: r.year })), more: open.length > BULK_LIMIT };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Stage } from "@/lib/reviews/schema";
-import { visibleVotes } from "@/lib/screening/rules";
+import { visibleVotes, votesNeeded } from "@/lib/screening/rules";
 import { unresolvedCompleteIds } from "@/lib/screening/queue";
 import { getStageContext } from "@/lib/screening/data";
 
@@ -12,7 +12,7 @@ import { getStageContext } from "@/lib/screening/data";
  */
 export async function listConflicts(reviewId: string, stage: Stage, viewerId: string, limit = 200) {
   const { stageSettings, reasons } = await getStageContext(reviewId, stage);
-  const ids = await unresolvedCompleteIds(reviewId, stage, stageSettings.reviewersPerRecord, limit);
+  const ids = await unresolvedCompleteIds(reviewId, stage, votesNeeded(stageSettings), limit);
   const [records, members] = await Promise.all([
     db.record.findMany({
       where: { reviewId, id: { in: ids } },

@@ -1,8 +1,18 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { readReviewSettings, type Stage } from "@/lib/reviews/schema";
-import { visibleVotes } from "@/lib/screening/rules";
+import { visibleVotes, type VotesNeeded } from "@/lib/screening/rules";
 import { countNeedingVote, countStage, nextRecordIds } from "@/lib/screening/queue";
+
+/**
+ * Whether a stage's records are shared out by an assignment plan (lib/screening/assignment.ts)
+ * rather than screened by everyone. Plain SQL: one probe of the plan's unique index, cheap enough
+ * for the per-decision path.
+ */
+async function isAssigned(client: Tx, reviewId: string, stage: Stage): Promise<boolean> {
+  const rows = await client.$queryRaw<{ one: number }[]>`SELECT 1 AS one FROM "ScreeningAssignmentPlan" p WHERE p."reviewId" = ${reviewId} AND p."stage" = ${stage} LIMIT 1`;
+  return rows.length > 0;
+}
 
 /** The review's stage settings, the reasons that apply at the stage, and the eligibility criteria. */
 export async function getStageContext(reviewId: string, stage: Stage, client: Tx = db) {
@@ -18,20 +28,22 @@ export async function getStageContext(reviewId: string, stage: Stage, client: Tx
     select: { id: true, label: true, retired: true },
   });
   const { settings: _s, ...criteria } = review;
+  const assigned = await isAssigned(client, reviewId, stage);
   return {
     settings,
-    stageSettings: stage === "TITLE_ABSTRACT" ? settings.titleAbstract : settings.fullText,
+    stageSettings: { ...(stage === "TITLE_ABSTRACT" ? settings.titleAbstract : settings.fullText), assigned },
     reasons,
     criteria,
   };
 }
 export type StageContext = Awaited<ReturnType<typeof getStageContext>>;
 
-/** Just a stage's settings: one query, for the per-decision hot path. */
+/** Just a stage's settings (and whether its records are assigned), for the per-decision hot path. */
 export async function getStageSettings(reviewId: string, stage: Stage, client: Tx = db) {
   const review = await client.review.findUniqueOrThrow({ where: { id: reviewId }, select: { settings: true } });
   const settings = readReviewSettings(review.settings);
-  return stage === "TITLE_ABSTRACT" ? settings.titleAbstract : settings.fullText;
+  const assigned = await isAssigned(client, reviewId, stage);
+  return { ...(stage === "TITLE_ABSTRACT" ? settings.titleAbstract : settings.fullText), assigned };
 }
 
 /** The exclusion reasons a new decision at a stage may cite (retired ones excluded). */
@@ -135,7 +147,7 @@ export async function getNextItems(
   reviewId: string,
   stage: Stage,
   reviewerId: string,
-  options: { exclude?: readonly string[]; limit?: number; required: number; blinded: boolean },
+  options: { exclude?: readonly string[]; limit?: number; required: VotesNeeded; blinded: boolean },
   client: Tx = db,
 ): Promise<ScreeningItem[]> {
   const ids = await nextRecordIds(client, { reviewId, stage, reviewerId, required: options.required, exclude: options.exclude ?? [], limit: options.limit ?? 2 });
@@ -158,7 +170,7 @@ export async function getMyHistory(reviewId: string, stage: Stage, reviewerId: s
  * resolved ones: under blinding, watching "resolved" tick after my vote would tell me whether my
  * colleague agreed.
  */
-export async function getProgress(reviewId: string, stage: Stage, reviewerId: string, required: number) {
+export async function getProgress(reviewId: string, stage: Stage, reviewerId: string, required: VotesNeeded) {
   const [done, remaining, team] = await Promise.all([
     db.screeningDecision.count({ where: { reviewId, stage, reviewerId } }),
     countNeedingVote(reviewId, stage, reviewerId, required),

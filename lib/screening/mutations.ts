@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import type { Stage } from "@/lib/reviews/schema";
-import { resolveVotes, type Decision, type Outcome } from "@/lib/screening/rules";
+import { resolveVotes, type Decision, type Outcome, type VotesNeeded } from "@/lib/screening/rules";
 import { isEligible } from "@/lib/screening/queue";
 import { getStageReasons, getStageSettings } from "@/lib/screening/data";
 import { attachStudy, detachStudy } from "@/lib/screening/study-mutations";
@@ -17,6 +17,17 @@ async function checkReason(tx: Tx, reviewId: string, stage: Stage, decision: str
   if (reasonId && !(await getStageReasons(reviewId, stage, tx)).some((r) => r.id === reasonId)) throw new DomainError("Choose one of the listed reasons.", { reasonId: ["Choose one of the listed reasons."] });
   if (stage === "FULL_TEXT" && !reasonId) throw new DomainError("A full-text exclusion needs a reason.", { reasonId: ["Choose a reason to exclude at full text."] });
   return reasonId;
+}
+
+/**
+ * How many votes one record needs at a stage. When the stage's records are assigned, that is one
+ * per assigned reviewer and only they may vote; otherwise the stage's fixed number, from anyone.
+ */
+async function votesRequired(tx: Tx, stageSettings: { reviewersPerRecord: number; assigned: boolean }, stage: Stage, recordId: string) {
+  if (!stageSettings.assigned) return { required: stageSettings.reviewersPerRecord, assignees: null };
+  // Plain SQL on the per-decision path (the assignment's unique index leads with recordId, stage).
+  const rows = await tx.$queryRaw<{ reviewerId: string }[]>`SELECT a."reviewerId" FROM "ScreeningAssignment" a WHERE a."recordId" = ${recordId} AND a."stage" = ${stage}`;
+  return { required: rows.length, assignees: rows.map((r) => r.reviewerId) };
 }
 
 /** Creates the resolution (and, at full text, the study) and audits it. */
@@ -48,7 +59,8 @@ export async function screenRecord(tx: Tx, reviewerId: string, reviewId: string,
   if (await tx.screeningResolution.findUnique({ where: { recordId_stage: { recordId, stage } }, select: { id: true } })) throw new DomainError(RESOLVED);
   const votes = await tx.screeningDecision.findMany({ where: { recordId, stage }, select: { id: true, reviewerId: true, decision: true, reasonId: true, note: true, firstDecision: true } });
   const mine = votes.find((v) => v.reviewerId === reviewerId);
-  const required = stageSettings.reviewersPerRecord;
+  const { required, assignees } = await votesRequired(tx, stageSettings, stage, recordId);
+  if (assignees && !mine && !assignees.includes(reviewerId)) throw new DomainError("This record is not assigned to you at this stage.");
   let saved;
   if (mine) {
     if (mine.decision === decision && mine.reasonId === reasonId && mine.note === note) return { decisionId: mine.id, resolved: null, stageSettings };
@@ -87,7 +99,8 @@ export async function resolveConflict(
   if (!(await isEligible(tx, reviewId, stage, recordId))) throw new DomainError("This record is not screened at this stage.");
   if (await tx.screeningResolution.findUnique({ where: { recordId_stage: { recordId, stage } }, select: { id: true } })) throw new DomainError("This record is already resolved.");
   const votes = await tx.screeningDecision.count({ where: { recordId, stage } });
-  if (votes < stageSettings.reviewersPerRecord) throw new DomainError("This record is still waiting for reviewers' votes.");
+  const { required } = await votesRequired(tx, stageSettings, stage, recordId);
+  if (required === 0 || votes < required) throw new DomainError("This record is still waiting for reviewers' votes.");
   return settle(tx, actorId, reviewId, { stage, recordId, outcome, reasonId, method: "ADJUDICATION", note: input.note });
 }
 
@@ -110,19 +123,30 @@ export async function reopenResolution(tx: Tx, actorId: string, reviewId: string
 }
 
 /**
- * After an owner lowers the reviewers needed per record, records whose votes now suffice and
- * agree are settled at once rather than waiting for a vote nobody will cast.
+ * After an owner lowers the reviewers needed per record, or shares the records out so that some
+ * need fewer votes, records whose votes now suffice and agree are settled at once rather than
+ * waiting for a vote nobody will cast. With "ASSIGNED", each record needs one vote per assignee;
+ * `only` limits it to the records a change affected.
  */
-export async function settlePending(tx: Tx, reviewId: string, stage: Stage, required: number) {
+export async function settlePending(tx: Tx, reviewId: string, stage: Stage, required: VotesNeeded, only?: ReadonlySet<string>) {
   const pending = await tx.screeningDecision.findMany({
     where: { reviewId, stage, record: { resolutions: { none: { stage } } } },
     select: { recordId: true, reviewerId: true, decision: true, reasonId: true },
   });
   const byRecord = new Map<string, typeof pending>();
   for (const v of pending) byRecord.set(v.recordId, [...(byRecord.get(v.recordId) ?? []), v]);
+  const assignees = new Map<string, number>();
+  if (required === "ASSIGNED") {
+    // Every assigned record of the stage rather than an IN list of 100,000 ids (SQLite's variable limit).
+    const rows = await tx.screeningAssignment.groupBy({ by: ["recordId"], where: { reviewId, stage }, _count: true });
+    for (const r of rows) assignees.set(r.recordId, r._count);
+  }
   let settled = 0;
   for (const [recordId, votes] of byRecord) {
-    const state = resolveVotes(votes, required, stage);
+    if (only && !only.has(recordId)) continue;
+    const needed = required === "ASSIGNED" ? (assignees.get(recordId) ?? 0) : required;
+    if (needed === 0) continue;
+    const state = resolveVotes(votes, needed, stage);
     if (state.status !== "AGREED") continue;
     await settle(tx, null, reviewId, { stage, recordId, outcome: state.outcome, reasonId: state.reasonId, method: "AGREEMENT", note: "" });
     settled++;

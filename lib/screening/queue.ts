@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/reviews/schema";
-import { queueStart } from "@/lib/screening/rules";
+import { queueStart, type VotesNeeded } from "@/lib/screening/rules";
 
 /**
  * The screening queue in portable SQL (quoted identifiers, NOT EXISTS, COUNT; no SQLite-only
@@ -23,12 +23,37 @@ function eligible(stage: Stage): Prisma.Sql {
 const NOT_RETRIEVED = Prisma.sql`EXISTS (SELECT 1 FROM "FullText" f WHERE f."recordId" = r."id" AND f."status" = 'NOT_RETRIEVED')`;
 const stillOpen = (stage: Stage) => (stage === "FULL_TEXT" ? Prisma.sql`AND NOT ${NOT_RETRIEVED}` : Prisma.empty);
 
-/** Records that still need this reviewer's vote: unresolved, not voted by them, short of the required votes. */
-function needsVote(reviewId: string, stage: Stage, reviewerId: string, required: number): Prisma.Sql {
+/**
+ * The votes a record (column `recordId`) needs: the fixed number, or one per assigned reviewer.
+ * NULLIF makes a not-yet-assigned record need "unknown", so it never counts as having its votes in.
+ */
+function votesWanted(stage: Stage, required: VotesNeeded, recordId: Prisma.Sql): Prisma.Sql {
+  if (required !== "ASSIGNED") return Prisma.sql`${required}`;
+  return Prisma.sql`NULLIF((SELECT COUNT(*) FROM "ScreeningAssignment" n WHERE n."recordId" = ${recordId} AND n."stage" = ${stage}), 0)`;
+}
+
+/**
+ * Records that still need this reviewer's vote: unresolved, not voted by them, short of the
+ * required votes. When records are assigned, the caller joins the reviewer's assignment rows
+ * (alias a) instead: only assignees vote, so "assigned to me and not voted by me" is "short".
+ */
+function needsVote(reviewId: string, stage: Stage, reviewerId: string, required: VotesNeeded): Prisma.Sql {
+  const short =
+    required === "ASSIGNED" ? Prisma.empty : Prisma.sql`AND (SELECT COUNT(*) FROM "ScreeningDecision" c WHERE c."recordId" = r."id" AND c."stage" = ${stage}) < ${required}`;
   return Prisma.sql`r."reviewId" = ${reviewId} AND ${eligible(stage)} ${stillOpen(stage)}
     AND NOT EXISTS (SELECT 1 FROM "ScreeningResolution" s WHERE s."recordId" = r."id" AND s."stage" = ${stage})
     AND NOT EXISTS (SELECT 1 FROM "ScreeningDecision" d WHERE d."recordId" = r."id" AND d."stage" = ${stage} AND d."reviewerId" = ${reviewerId})
-    AND (SELECT COUNT(*) FROM "ScreeningDecision" c WHERE c."recordId" = r."id" AND c."stage" = ${stage}) < ${required}`;
+    ${short}`;
+}
+
+/** The rows a reviewer's queue walks: every record of the review, or only their assigned ones (by the assignment index). */
+function queueSource(reviewId: string, stage: Stage, reviewerId: string, required: VotesNeeded) {
+  if (required !== "ASSIGNED") return { from: Prisma.sql`"Record" r`, position: Prisma.sql`r."position"`, order: Prisma.sql`r."position", r."id"` };
+  return {
+    from: Prisma.sql`"ScreeningAssignment" a JOIN "Record" r ON r."id" = a."recordId" AND a."reviewId" = ${reviewId} AND a."stage" = ${stage} AND a."reviewerId" = ${reviewerId}`,
+    position: Prisma.sql`a."position"`,
+    order: Prisma.sql`a."position", a."recordId"`,
+  };
 }
 
 /**
@@ -39,34 +64,36 @@ function needsVote(reviewId: string, stage: Stage, reviewerId: string, required:
  */
 export async function nextRecordIds(
   client: Tx,
-  args: { reviewId: string; stage: Stage; reviewerId: string; required: number; exclude: readonly string[]; limit: number },
+  args: { reviewId: string; stage: Stage; reviewerId: string; required: VotesNeeded; exclude: readonly string[]; limit: number },
 ): Promise<string[]> {
   const { reviewId, stage, reviewerId, required, exclude, limit } = args;
   // ORDER BY … LIMIT 1 walks the index from its end; MAX() with a WHERE would scan every entry of the review.
   const last = await client.record.findFirst({ where: { reviewId }, orderBy: [{ position: "desc" }, { id: "desc" }], select: { position: true } });
   const start = queueStart(reviewerId, reviewId, (last?.position ?? -1) + 1);
   const notShown = exclude.length ? Prisma.sql`AND r."id" NOT IN (${Prisma.join(exclude)})` : Prisma.empty;
+  const source = queueSource(reviewId, stage, reviewerId, required);
   const scan = (range: Prisma.Sql, n: number) =>
-    client.$queryRaw<{ id: string }[]>`SELECT r."id" FROM "Record" r
+    client.$queryRaw<{ id: string }[]>`SELECT r."id" FROM ${source.from}
       WHERE ${needsVote(reviewId, stage, reviewerId, required)} AND ${range} ${notShown}
-      ORDER BY r."position", r."id" LIMIT ${n}`;
-  const first = await scan(Prisma.sql`r."position" >= ${start}`, limit);
+      ORDER BY ${source.order} LIMIT ${n}`;
+  const first = await scan(Prisma.sql`${source.position} >= ${start}`, limit);
   if (first.length >= limit || start === 0) return first.map((r) => r.id);
-  const wrapped = await scan(Prisma.sql`r."position" < ${start}`, limit - first.length);
+  const wrapped = await scan(Prisma.sql`${source.position} < ${start}`, limit - first.length);
   return [...first, ...wrapped].map((r) => r.id);
 }
 
 /** How many records still need this reviewer's vote (for the progress bar; one scan, so page loads only). */
-export async function countNeedingVote(reviewId: string, stage: Stage, reviewerId: string, required: number): Promise<number> {
-  const rows = await db.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS n FROM "Record" r WHERE ${needsVote(reviewId, stage, reviewerId, required)}`;
+export async function countNeedingVote(reviewId: string, stage: Stage, reviewerId: string, required: VotesNeeded): Promise<number> {
+  const { from } = queueSource(reviewId, stage, reviewerId, required);
+  const rows = await db.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS n FROM ${from} WHERE ${needsVote(reviewId, stage, reviewerId, required)}`;
   return Number(rows[0]?.n ?? 0);
 }
 
 /** Team progress: eligible records, and those with all their votes in (resolved or awaiting adjudication). */
-export async function countStage(reviewId: string, stage: Stage, required: number) {
+export async function countStage(reviewId: string, stage: Stage, required: VotesNeeded) {
   const rows = await db.$queryRaw<{ total: bigint | number; complete: bigint | number | null }[]>`SELECT COUNT(*) AS total,
       SUM(CASE WHEN EXISTS (SELECT 1 FROM "ScreeningResolution" s WHERE s."recordId" = r."id" AND s."stage" = ${stage})
-        OR (SELECT COUNT(*) FROM "ScreeningDecision" c WHERE c."recordId" = r."id" AND c."stage" = ${stage}) >= ${required}
+        OR (SELECT COUNT(*) FROM "ScreeningDecision" c WHERE c."recordId" = r."id" AND c."stage" = ${stage}) >= ${votesWanted(stage, required, Prisma.sql`r."id"`)}
         ${stage === "FULL_TEXT" ? Prisma.sql`OR ${NOT_RETRIEVED}` : Prisma.empty}
         THEN 1 ELSE 0 END) AS complete
     FROM "Record" r WHERE r."reviewId" = ${reviewId} AND ${eligible(stage)}`;
@@ -81,11 +108,23 @@ export async function isEligible(client: Tx, reviewId: string, stage: Stage, rec
 }
 
 /** Records with all required votes in and no resolution: the conflicts (and reopened records). */
-export async function unresolvedCompleteIds(reviewId: string, stage: Stage, required: number, limit: number): Promise<string[]> {
+export async function unresolvedCompleteIds(reviewId: string, stage: Stage, required: VotesNeeded, limit: number): Promise<string[]> {
   const rows = await db.$queryRaw<{ recordId: string }[]>`SELECT d."recordId" FROM "ScreeningDecision" d
     WHERE d."reviewId" = ${reviewId} AND d."stage" = ${stage}
       AND NOT EXISTS (SELECT 1 FROM "ScreeningResolution" s WHERE s."recordId" = d."recordId" AND s."stage" = ${stage})
-    GROUP BY d."recordId" HAVING COUNT(*) >= ${required}
+    GROUP BY d."recordId" HAVING COUNT(*) >= ${votesWanted(stage, required, Prisma.sql`d."recordId"`)}
     ORDER BY MAX(d."updatedAt") LIMIT ${limit}`;
   return rows.map((r) => r.recordId);
+}
+
+/**
+ * Records a stage's assignment has not covered yet: eligible, still open, unresolved, with no
+ * assignment row (imported, included at title/abstract, made a group's primary or reopened since
+ * the last draw). One probe of the assignment's unique index per record.
+ */
+export async function unassignedRecords(client: Tx, reviewId: string, stage: Stage): Promise<{ id: string; position: number }[]> {
+  return client.$queryRaw<{ id: string; position: number }[]>`SELECT r."id", r."position" FROM "Record" r
+    WHERE r."reviewId" = ${reviewId} AND ${eligible(stage)} ${stillOpen(stage)}
+      AND NOT EXISTS (SELECT 1 FROM "ScreeningResolution" s WHERE s."recordId" = r."id" AND s."stage" = ${stage})
+      AND NOT EXISTS (SELECT 1 FROM "ScreeningAssignment" a WHERE a."recordId" = r."id" AND a."stage" = ${stage})`;
 }

@@ -17,6 +17,14 @@ export type VoteState =
   | { status: "CONFLICT"; why: string };
 
 /**
+ * The votes a record needs before it is settled: a fixed number when everyone screens everything,
+ * or "ASSIGNED" when the stage's records are shared out, so each record needs one vote per
+ * reviewer assigned to it (lib/screening/assignment.ts) and only they may cast them.
+ */
+export type VotesNeeded = number | "ASSIGNED";
+export const votesNeeded = (stage: { reviewersPerRecord: number; assigned?: boolean }): VotesNeeded => (stage.assigned ? "ASSIGNED" : stage.reviewersPerRecord);
+
+/**
  * A record is settled by agreement once it has the required number of votes and they all say
  * include, or all say exclude. Include against exclude, or any "maybe", is a conflict for the
  * adjudicator; in single-reviewer mode a lone "maybe" is a conflict too, since nobody else will vote.

@@ -1,0 +1,173 @@
+import { randomBytes } from "node:crypto";
+import { db, writeTransaction, type Tx } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/mutations";
+import { DomainError } from "@/lib/errors";
+import type { Stage } from "@/lib/reviews/schema";
+import { assignmentDigest, drawAssignments, type AssignmentPlan, type AssignmentState } from "@/lib/screening/assignment";
+import { getAssignmentPlan } from "@/lib/screening/assignment-data";
+import type { AssignmentInput } from "@/lib/screening/assignment-schema";
+import { getStageSettings } from "@/lib/screening/data";
+import { settlePending } from "@/lib/screening/mutations";
+import { unassignedRecords } from "@/lib/screening/queue";
+
+/** Who already voted on each record at the stage (they keep their records in any draw). */
+async function votersByRecord(tx: Tx, reviewId: string, stage: Stage, recordIds?: readonly string[]) {
+  // A short list is looked up by id; a whole stage in one scan rather than an IN list past SQLite's variable limit.
+  const where = recordIds && recordIds.length <= 500 ? { reviewId, stage, recordId: { in: [...recordIds] } } : { reviewId, stage };
+  const rows = await tx.screeningDecision.findMany({ where, select: { recordId: true, reviewerId: true } });
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.recordId, [...(out.get(r.recordId) ?? []), r.reviewerId]);
+  return out;
+}
+
+/** Assignments per record, as counts (how many votes each record needs under the plan). */
+async function assigneeCounts(tx: Tx, reviewId: string, stage: Stage) {
+  const rows = await tx.screeningAssignment.groupBy({ by: ["recordId"], where: { reviewId, stage }, _count: true });
+  return new Map(rows.map((r) => [r.recordId, r._count]));
+}
+
+/** What earlier draws assigned under a plan: the state a later batch is drawn on top of. */
+async function loadState(tx: Tx, planId: string, plan: AssignmentPlan): Promise<AssignmentState> {
+  const [loads, records] = await Promise.all([
+    tx.screeningAssignment.groupBy({ by: ["reviewerId"], where: { planId }, _count: true }),
+    tx.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(DISTINCT a."recordId") AS n FROM "ScreeningAssignment" a WHERE a."planId" = ${planId}`,
+  ]);
+  const byReviewer = Object.fromEntries(loads.map((l) => [l.reviewerId, l._count]));
+  return { loads: byReviewer, records: Number(records[0]?.n ?? 0), checked: plan.mode === "CHECK" ? (byReviewer[plan.reviewerIds[1]] ?? 0) : 0 };
+}
+
+async function insertAssignments(tx: Tx, reviewId: string, planId: string, stage: Stage, assigned: Map<string, string[]>, positions: Map<string, number>) {
+  const rows = [...assigned].flatMap(([recordId, reviewers]) => reviewers.map((reviewerId) => ({ reviewId, planId, stage, recordId, reviewerId, position: positions.get(recordId) ?? 0 })));
+  for (let i = 0; i < rows.length; i += 2000) await tx.screeningAssignment.createMany({ data: rows.slice(i, i + 2000) });
+  return rows;
+}
+
+/** The plan as the audit log keeps it: the rule, its seed, and how many records each reviewer holds. */
+function planForAudit(plan: AssignmentPlan, loads: Readonly<Record<string, number>>) {
+  return {
+    mode: plan.mode,
+    seed: plan.seed,
+    ...(plan.mode === "SPLIT" ? { perRecord: plan.perRecord } : { checkPercent: plan.checkPercent }),
+    reviewers: plan.reviewerIds.map((reviewerId) => ({ reviewerId, records: loads[reviewerId] ?? 0 })),
+  };
+}
+
+/**
+ * Records whose votes newly suffice: they were short under the old rule and are complete under the
+ * new one. Only these are settled, so a conflict (or a record an adjudicator reopened) is not
+ * quietly settled because an owner changed the assignment.
+ */
+function newlyComplete(voters: Map<string, string[]>, oldNeed: (recordId: string) => number, newNeed: (recordId: string) => number) {
+  const out = new Set<string>();
+  for (const [recordId, v] of voters) {
+    const before = oldNeed(recordId);
+    const after = newNeed(recordId);
+    if (after > 0 && v.length >= after && !(before > 0 && v.length >= before)) out.add(recordId);
+  }
+  return out;
+}
+
+/**
+ * An owner sets how a stage's records are shared out, and the records are drawn at once: every
+ * open record (eligible, unresolved) is assigned afresh from the seed, except that whoever already
+ * voted on a record keeps it. "EVERYONE" removes the plan: the stage's fixed number of votes per
+ * record applies again. Records whose votes now suffice and agree are settled. One audit event
+ * holds the old and new rule, the seed, the counts per reviewer and a digest of the assignment.
+ */
+export async function setStageAssignment(tx: Tx, actorId: string, reviewId: string, input: Omit<AssignmentInput, "slug">) {
+  const { stage } = input;
+  const before = await getAssignmentPlan(reviewId, stage, tx);
+  const stageSettings = await getStageSettings(reviewId, stage, tx);
+  const beforeLoads = before ? (await loadState(tx, before.id, before)).loads : {};
+  const oldCounts = before ? await assigneeCounts(tx, reviewId, stage) : null;
+  const oldNeed = (recordId: string) => (oldCounts ? (oldCounts.get(recordId) ?? 0) : stageSettings.reviewersPerRecord);
+  const beforeAudit = before ? planForAudit(before, beforeLoads) : { mode: "EVERYONE", reviewersPerRecord: stageSettings.reviewersPerRecord };
+
+  if (input.mode === "EVERYONE") {
+    if (!before) return { mode: "EVERYONE" as const, records: 0, settled: 0, seed: null };
+    await tx.screeningAssignmentPlan.delete({ where: { id: before.id } });
+    const voters = await votersByRecord(tx, reviewId, stage);
+    const only = newlyComplete(voters, oldNeed, () => stageSettings.reviewersPerRecord);
+    const settled = await settlePending(tx, reviewId, stage, stageSettings.reviewersPerRecord, only);
+    await recordAudit(tx, { reviewId, actorId, entity: "ScreeningAssignmentPlan", entityId: before.id, action: "clear", before: beforeAudit, after: { mode: "EVERYONE", stage, settled } });
+    return { mode: "EVERYONE" as const, records: 0, settled, seed: null };
+  }
+
+  const reviewers = await tx.membership.findMany({ where: { reviewId, role: "REVIEWER", userId: { in: input.reviewerIds } }, select: { userId: true } });
+  if (reviewers.length !== input.reviewerIds.length) {
+    const field = input.mode === "CHECK" ? "primaryId" : "reviewerIds";
+    throw new DomainError("Only members with the Reviewer role can be assigned records.", { [field]: ["Choose members with the Reviewer role."] });
+  }
+  const seed = input.seed || randomBytes(5).toString("hex");
+  const plan: AssignmentPlan =
+    input.mode === "SPLIT" ? { mode: "SPLIT", seed, reviewerIds: input.reviewerIds, perRecord: input.perRecord } : { mode: "CHECK", seed, reviewerIds: input.reviewerIds, checkPercent: input.checkPercent };
+  const data = { mode: plan.mode, seed, reviewerIds: [...plan.reviewerIds], perRecord: input.perRecord, checkPercent: input.checkPercent || 20, createdById: actorId };
+  const row = await tx.screeningAssignmentPlan.upsert({ where: { reviewId_stage: { reviewId, stage } }, create: { reviewId, stage, ...data }, update: data });
+  if (before) await tx.screeningAssignment.deleteMany({ where: { reviewId, stage } });
+
+  const batch = await unassignedRecords(tx, reviewId, stage);
+  const voters = await votersByRecord(tx, reviewId, stage);
+  const { assigned, state } = drawAssignments(plan, batch.map((r) => ({ recordId: r.id, voters: voters.get(r.id) ?? [] })));
+  const rows = await insertAssignments(tx, reviewId, row.id, stage, assigned, new Map(batch.map((r) => [r.id, r.position])));
+  const only = newlyComplete(voters, oldNeed, (recordId) => assigned.get(recordId)?.length ?? 0);
+  const settled = await settlePending(tx, reviewId, stage, "ASSIGNED", only);
+  await recordAudit(tx, {
+    reviewId,
+    actorId,
+    entity: "ScreeningAssignmentPlan",
+    entityId: row.id,
+    action: before ? "redraw" : "draw",
+    before: beforeAudit,
+    after: { stage, ...planForAudit(plan, state.loads), records: batch.length, digest: assignmentDigest(rows), settled },
+  });
+  return { mode: plan.mode, records: batch.length, settled, seed };
+}
+
+/**
+ * Assigns the records that arrived since the last draw by the same rule, on top of the existing
+ * counts, leaving every earlier record where it is. Nothing is settled here: a newcomer has no
+ * votes yet, and a reopened record goes back to its voters and the conflicts list as before.
+ */
+export async function assignNewRecords(tx: Tx, actorId: string | null, reviewId: string, stage: Stage) {
+  const plan = await getAssignmentPlan(reviewId, stage, tx);
+  if (!plan) return 0;
+  const batch = await unassignedRecords(tx, reviewId, stage);
+  if (batch.length === 0) return 0;
+  const voters = await votersByRecord(tx, reviewId, stage, batch.map((r) => r.id));
+  const { assigned } = drawAssignments(
+    plan,
+    batch.map((r) => ({ recordId: r.id, voters: voters.get(r.id) ?? [] })),
+    await loadState(tx, plan.id, plan),
+  );
+  const rows = await insertAssignments(tx, reviewId, plan.id, stage, assigned, new Map(batch.map((r) => [r.id, r.position])));
+  const added: Record<string, number> = {};
+  for (const r of rows) added[r.reviewerId] = (added[r.reviewerId] ?? 0) + 1;
+  await recordAudit(tx, {
+    reviewId,
+    actorId,
+    entity: "ScreeningAssignmentPlan",
+    entityId: plan.id,
+    action: "assign-new",
+    after: {
+      stage,
+      seed: plan.seed,
+      records: batch.length,
+      reviewers: Object.entries(added).map(([reviewerId, records]) => ({ reviewerId, records })),
+      ...(rows.length <= 100 ? { assigned: rows.map((r) => ({ recordId: r.recordId, reviewerId: r.reviewerId })) } : {}),
+      digest: assignmentDigest(rows),
+    },
+  });
+  return batch.length;
+}
+
+/**
+ * For page loads and the end of a queue: when a stage has a plan and records arrived since its
+ * last draw, assign them (in their own write transaction). A cheap read when nothing is new, so
+ * a page can call it every time.
+ */
+export async function ensureAssigned(reviewId: string, stage: Stage): Promise<number> {
+  const plan = await db.screeningAssignmentPlan.findUnique({ where: { reviewId_stage: { reviewId, stage } }, select: { id: true } });
+  if (!plan) return 0;
+  if ((await unassignedRecords(db, reviewId, stage)).length === 0) return 0;
+  return writeTransaction((tx) => assignNewRecords(tx, null, reviewId, stage));
+}
