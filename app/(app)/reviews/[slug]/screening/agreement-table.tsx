@@ -1,4 +1,18 @@
-type Row = { reviewerA: string; reviewerB: string; nameA: string; nameB: string; n: number; percentAgreement: number; kappa: number; ciLower: number; ciUpper: number; pabak: number; label: string };
+type Row = {
+  reviewerA: string;
+  reviewerB: string;
+  nameA: string;
+  nameB: string;
+  n: number;
+  percentAgreement: number;
+  kappa: number;
+  ciLower: number;
+  ciUpper: number;
+  pabak: number;
+  label: string;
+  /** Records the stage's assignment gave both reviewers; null when everyone screens everything. */
+  assignedToBoth?: number | null;
+};
 
 const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "—");
 
@@ -11,7 +25,7 @@ export function AgreementTable({ rows, csvHref }: { rows: Row[]; csvHref: string
           <thead className="text-xs text-slate-600">
             <tr>
               <th className="py-1">Reviewers</th>
-              <th>Records</th>
+              <th>Overlap (screened by both)</th>
               <th>Agreement</th>
               <th>Cohen&apos;s κ (95% CI)</th>
               <th>PABAK</th>
@@ -23,7 +37,10 @@ export function AgreementTable({ rows, csvHref }: { rows: Row[]; csvHref: string
                 <td className="py-1">
                   {r.nameA} · {r.nameB}
                 </td>
-                <td className="tabular-nums">{r.n}</td>
+                <td className="tabular-nums">
+                  {r.n}
+                  {r.assignedToBoth != null ? <span className="text-xs text-slate-500"> of {r.assignedToBoth} assigned to both</span> : null}
+                </td>
                 <td className="tabular-nums">{f(100 * r.percentAgreement, 1)}%</td>
                 <td className="tabular-nums">
                   {f(r.kappa, 3)} ({f(r.ciLower, 3)} to {f(r.ciUpper, 3)}) <span className="text-xs text-slate-500">{r.label}</span>
@@ -37,7 +54,7 @@ export function AgreementTable({ rows, csvHref }: { rows: Row[]; csvHref: string
         <p className="text-sm text-slate-600">No record has votes from two reviewers yet.</p>
       )}
       <p className="text-xs text-slate-600">
-        Computed on each reviewer&apos;s first, independent vote (later changes and adjudication do not count). A “maybe” counts as include, as Covidence does. κ and its
+        Computed only on the records both reviewers of a pair screened (the overlap), on each reviewer&apos;s first, independent vote (later changes and adjudication do not count). A “maybe” counts as include, as Covidence does. κ and its
         95% CI use the Fleiss–Cohen–Everitt standard error, exactly as <code>sieve kappa</code>; PABAK = 2·agreement − 1.{" "}
         <a href={csvHref} className="text-brand-700 underline">
           Download CSV

@@ -6,6 +6,10 @@ import { STAGES, type Stage } from "@/lib/reviews/schema";
 import { getOutcomeCounts, getProgress, getStageContext } from "@/lib/screening/data";
 import { countExclusionsByReason } from "@/lib/screening/conflict-data";
 import { getAgreement } from "@/lib/screening/agreement-data";
+import { getAssignmentPlan, memberNamesById } from "@/lib/screening/assignment-data";
+import { ensureAssigned } from "@/lib/screening/assignment-mutations";
+import { describeAssignment } from "@/lib/screening/assignment";
+import { votesNeeded } from "@/lib/screening/rules";
 import { listStudies } from "@/lib/screening/study-data";
 import { STAGE_LABELS, STAGE_PATHS } from "@/lib/screening/schema";
 import { ProgressBar } from "@/app/components/progress-bar";
@@ -15,18 +19,22 @@ import { StudyLinks } from "./study-links";
 export const metadata: Metadata = { title: "Screening" };
 
 async function StageCard({ reviewId, slug, stage, userId, roles }: { reviewId: string; slug: string; stage: Stage; userId: string; roles: Parameters<typeof hasCapability>[0] }) {
+  await ensureAssigned(reviewId, stage);
   const ctx = await getStageContext(reviewId, stage);
-  const { reviewersPerRecord: required, blinded } = ctx.stageSettings;
+  const { blinded } = ctx.stageSettings;
+  const required = votesNeeded(ctx.stageSettings);
   const canScreen = hasCapability(roles, "screen");
   const canAdjudicate = hasCapability(roles, "adjudicate");
   // Outcomes and agreement move when a colleague's vote lands; under blinding only those who see conflicts anyway get them.
   const seesOutcomes = canAdjudicate || !blinded;
-  const [progress, outcomes, agreement, reasons] = await Promise.all([
+  const [progress, outcomes, agreement, reasons, plan] = await Promise.all([
     getProgress(reviewId, stage, userId, required),
     seesOutcomes ? getOutcomeCounts(reviewId, stage) : null,
     seesOutcomes ? getAgreement(reviewId, stage) : null,
     seesOutcomes && stage === "FULL_TEXT" ? countExclusionsByReason(reviewId, stage) : null,
+    ctx.stageSettings.assigned ? getAssignmentPlan(reviewId, stage) : null,
   ]);
+  const planNames = plan ? await memberNamesById(reviewId, plan.reviewerIds) : [];
   const base = `/reviews/${slug}/screening`;
   return (
     <section aria-labelledby={`${stage}-heading`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid={`stage-${STAGE_PATHS[stage]}`}>
@@ -35,7 +43,8 @@ async function StageCard({ reviewId, slug, stage, userId, roles }: { reviewId: s
           {STAGE_LABELS[stage]}
         </h2>
         <p className="text-xs text-slate-600">
-          {required === 1 ? "One reviewer per record" : "Two reviewers per record"} · {blinded ? "blinded" : "not blinded"} · maybe {ctx.stageSettings.allowMaybe ? "allowed" : "not allowed"}
+          {describeAssignment(plan ? { ...plan, names: planNames } : null, ctx.stageSettings.reviewersPerRecord)} · {blinded ? "blinded" : "not blinded"} · maybe{" "}
+          {ctx.stageSettings.allowMaybe ? "allowed" : "not allowed"}
         </p>
       </div>
       <div className="flex flex-wrap gap-3 text-sm">

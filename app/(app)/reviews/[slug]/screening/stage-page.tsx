@@ -4,6 +4,8 @@ import { hasCapability } from "@/lib/auth/roles";
 import type { Stage } from "@/lib/reviews/schema";
 import { getMyHistory, getNextItems, getProgress, getStageContext } from "@/lib/screening/data";
 import { STAGE_LABELS } from "@/lib/screening/schema";
+import { votesNeeded } from "@/lib/screening/rules";
+import { ensureAssigned } from "@/lib/screening/assignment-mutations";
 import { ScreeningView } from "./screening-view";
 import { BulkPanel } from "./bulk-panel";
 
@@ -24,8 +26,11 @@ export async function StagePage({ slug, stage }: { slug: string; stage: Stage })
       </div>
     );
   }
+  // Records that arrived since the stage's assignment was drawn are assigned before the queue is read.
+  await ensureAssigned(review.id, stage);
   const ctx = await getStageContext(review.id, stage);
-  const { reviewersPerRecord: required, blinded } = ctx.stageSettings;
+  const { blinded } = ctx.stageSettings;
+  const required = votesNeeded(ctx.stageSettings);
   const [history, queue, progress] = await Promise.all([
     getMyHistory(review.id, stage, user.id, blinded),
     getNextItems(review.id, stage, user.id, { required, blinded, limit: INITIAL_QUEUE }),
@@ -33,6 +38,11 @@ export async function StagePage({ slug, stage }: { slug: string; stage: Stage })
   ]);
   return (
     <div className="space-y-6">
+    {ctx.stageSettings.assigned ? (
+      <p className="text-sm text-slate-700" data-testid="assigned-share">
+        Records are shared out at this stage: your queue holds the {progress.mine.total} {progress.mine.total === 1 ? "record" : "records"} assigned to you.
+      </p>
+    ) : null}
     <ScreeningView
       slug={review.slug}
       stage={stage}
