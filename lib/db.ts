@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type { Database } from "better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl } from "@/lib/database-url";
 
@@ -8,11 +9,21 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
 // busy_timeout (better-sqlite3's `timeout`) makes a concurrent writer wait instead of failing with
 // SQLITE_BUSY. WAL mode is persistent in the database file and is switched on by scripts/setup.mjs.
 function createClient(): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 5000 }) });
+  const factory = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 5000 });
+  // Keep the adapter's connection (the one every Prisma query and transaction runs on) so bulk
+  // writes can run prepared statements inside a Prisma transaction (sqliteConnectionOf).
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const client = (adapter as unknown as { client?: Partial<Database> }).client;
+    globalForDb.sieveSqlite = typeof client?.prepare === "function" && typeof client.inTransaction === "boolean" ? (client as Database) : undefined;
+    return adapter;
+  };
+  return new PrismaClient({ adapter: factory });
 }
 
 // One client per process; Next's dev server re-evaluates modules, so keep it on globalThis.
-const globalForDb = globalThis as unknown as { sieveDb?: PrismaClient };
+const globalForDb = globalThis as unknown as { sieveDb?: PrismaClient; sieveSqlite?: Database };
 
 export const db: PrismaClient = globalForDb.sieveDb ?? createClient();
 globalForDb.sieveDb = db;
@@ -31,4 +42,16 @@ export function writeTransaction<T>(fn: (tx: Tx) => Promise<T>, options?: { time
     },
     { timeout: options?.timeout ?? 30_000, maxWait: 30_000 },
   );
+}
+
+/**
+ * The better-sqlite3 connection under `tx` when `tx` is an interactive transaction, else null
+ * (the plain client, or an adapter that no longer exposes its connection). The adapter runs a
+ * transaction on its one connection and holds a lock until it ends, so a statement run on this
+ * connection during `tx` commits or rolls back with everything else written through `tx`.
+ */
+export function sqliteConnectionOf(tx: Tx): Database | null {
+  if ("$transaction" in tx) return null; // the client itself: no transaction of ours is open
+  const sqlite = globalForDb.sieveSqlite;
+  return sqlite?.open && sqlite.inTransaction ? sqlite : null;
 }
