@@ -1,9 +1,11 @@
 import { test, expect, createTestUser, createTestReview, addRoles, login, type TestUser } from "./fixtures";
 import { API_ROUTES, REVIEW_ROUTES, type RoleName } from "./access-routes";
+import { db } from "@/lib/db";
 
 // One review and one person per role; every review route is opened by each of them.
 test.describe("access matrix: review routes", () => {
   let slug = "";
+  let fill = (path: string) => path;
   const people = {} as Record<RoleName, TestUser>;
 
   test.beforeAll(async () => {
@@ -15,13 +17,20 @@ test.describe("access matrix: review routes", () => {
     slug = review.slug;
     await addRoles(review.id, people.reviewer, ["REVIEWER"]);
     await addRoles(review.id, people.adjudicator, ["ADJUDICATOR"]);
+    // One report included at both stages, in its own study, for the per-record and per-study pages.
+    const study = await db.study.create({ data: { reviewId: review.id, label: "Matrix 2020" } });
+    const record = await db.record.create({ data: { reviewId: review.id, position: 0, title: "Matrix record", authors: [], year: 2020, keywords: [], mesh: [], raw: {}, studyId: study.id } });
+    for (const stage of ["TITLE_ABSTRACT", "FULL_TEXT"]) {
+      await db.screeningResolution.create({ data: { reviewId: review.id, recordId: record.id, stage, outcome: "INCLUDE", method: "ADJUDICATION", resolvedById: people.owner.id } });
+    }
+    fill = (path) => path.replaceAll("{record}", record.id).replaceAll("{study}", study.id);
   });
 
   for (const role of ["owner", "reviewer", "adjudicator", "nonMember"] as RoleName[]) {
     test(`as ${role}`, async ({ page }) => {
       await login(page, people[role]);
       for (const route of REVIEW_ROUTES) {
-        const response = await page.request.get(`/reviews/${slug}${route.path}`, { maxRedirects: 0 });
+        const response = await page.request.get(`/reviews/${slug}${fill(route.path)}`, { maxRedirects: 0 });
         const expected = route.allowed.includes(role) ? 200 : 404;
         expect(response.status(), `${role} GET /reviews/${slug}${route.path}`).toBe(expected);
       }
@@ -38,7 +47,7 @@ test.describe("access matrix: review routes", () => {
 
   test("signed-out visitors are sent to sign-in", async ({ request }) => {
     for (const route of REVIEW_ROUTES) {
-      const response = await request.get(`/reviews/${slug}${route.path}`, { maxRedirects: 0 });
+      const response = await request.get(`/reviews/${slug}${fill(route.path)}`, { maxRedirects: 0 });
       expect(response.status(), route.path).toBe(307);
       expect(response.headers().location).toContain("/sign-in");
     }

@@ -1,7 +1,8 @@
 /**
  * Every review route and who may open it. The access-matrix spec walks each one as owner,
  * reviewer, adjudicator and non-member. Add every new review page here.
- * `path` is relative to /reviews/<slug>.
+ * `path` is relative to /reviews/<slug>; `{record}` and `{study}` stand for an included report and
+ * its study, which the spec creates.
  */
 export type RoleName = "owner" | "reviewer" | "adjudicator" | "nonMember";
 
@@ -44,14 +45,22 @@ export const REVIEW_ROUTES: RouteRule[] = [
   { path: "/extraction/export?set=raw&format=long", allowed: ["owner", "adjudicator"] },
   // Results (issue 13); per-analysis pages and exports are walked in e2e/results.spec.ts.
   { path: "/results", allowed: members },
-  { path: "/results/summary/csv", allowed: members },
-  { path: "/results/summary/xlsx", allowed: members },
+  // The review has an included study whose extraction is still blinded, so a reviewer sees no results yet.
+  { path: "/results/summary/csv", allowed: ["owner", "adjudicator"] },
+  { path: "/results/summary/xlsx", allowed: ["owner", "adjudicator"] },
   // Risk of bias (issue 12); the per-study pages are walked in e2e/risk-of-bias.spec.ts.
   { path: "/risk-of-bias", allowed: members },
   { path: "/risk-of-bias/export?format=csv", allowed: members },
   { path: "/risk-of-bias/export?format=agreement", allowed: members },
   { path: "/risk-of-bias/export?format=traffic-light.svg", allowed: members },
   { path: "/risk-of-bias/export?format=summary.png", allowed: members },
+  // Pages about one record or study.
+  { path: "/records/{record}", allowed: members },
+  // Extracting is reviewers' work; consensus is for those who reconcile.
+  { path: "/extraction/{study}", allowed: ["reviewer"] },
+  { path: "/extraction/{study}/consensus", allowed: ["owner", "adjudicator"] },
+  { path: "/figures/{study}", allowed: members },
+  { path: "/risk-of-bias/{study}", allowed: members },
 ];
 
 /**
