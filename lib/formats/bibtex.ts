@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { parse as parseBibLibrary, type Creator, type Entry } from "@retorquere/bibtex-parser";
+import { parse as parseBibLibrary, type Creator } from "@retorquere/bibtex-parser";
+import { LIBRARY_OPTIONS, mergeLatexFields, splitPlainFields, splitPlainFieldsAsync, type Library } from "./bibtex-fast";
 import { makeAuthor, parseAuthorName } from "./authors";
 import { doiFromUrl, extractPmcid, extractPmid, normalizeDoi, normalizeIssn } from "./identifiers";
 import { extractYear, splitPages } from "./pages";
@@ -38,22 +39,39 @@ function creatorToAuthor(c: Creator) {
   return makeAuthor(family, given);
 }
 
-const LIBRARY_OPTIONS = { english: false, sentenceCase: false, caseProtection: false, unsupported: "ignore" } as const;
-type Library = { entries: Entry[]; errors: { error: string }[] };
-
+/**
+ * The library's LaTeX grammar costs about 10 ms a field, so only fields that need it go through
+ * it (bibtex-fast.ts); plain-text fields are read directly, with the same result.
+ */
 export function parseBibtex(text: string): { records: BibRecord[]; warnings: ParseWarning[] } {
-  return libraryToRecords(parseBibLibrary(text, LIBRARY_OPTIONS));
+  const whole = () => parseBibLibrary(text, LIBRARY_OPTIONS);
+  const split = splitPlainFields(text);
+  if (!split) return libraryToRecords(whole());
+  if (!split.latex) return libraryToRecords({ entries: split.entries, errors: [] });
+  return libraryToRecords(mergeLatexFields(split, parseBibLibrary(split.latex, LIBRARY_OPTIONS)) ?? whole());
 }
 
 const WORKER_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib/formats/bibtex-worker.mjs");
+// Below this much LaTeX (a few abstracts, tens of milliseconds) starting a worker costs more than it saves.
+const LATEX_HERE = 4_000;
 
 /**
- * parseBibtex in a worker thread, for the server: the parser's LaTeX grammar needs seconds for a
- * thousand entries, and other users' requests must not wait behind it. Falls back to parsing here
- * when the worker file is not deployed.
+ * parseBibtex for the server, where other users' requests must not wait behind a file: plain
+ * fields are read in steps of a few milliseconds, and the LaTeX grammar (seconds for a file full
+ * of accents) runs in a worker thread. Falls back to this thread when the worker file is not
+ * deployed.
  */
 export async function parseBibtexOffThread(text: string): Promise<{ records: BibRecord[]; warnings: ParseWarning[] }> {
-  if (!existsSync(WORKER_FILE)) return parseBibtex(text);
+  const split = await splitPlainFieldsAsync(text);
+  if (!split) return libraryToRecords(await parseInWorker(text));
+  if (!split.latex) return libraryToRecords({ entries: split.entries, errors: [] });
+  // A failure in the LaTeX part is reported as the whole file's parse reports it.
+  const latex = await (split.latex.length < LATEX_HERE ? Promise.resolve().then(() => parseBibLibrary(split.latex, LIBRARY_OPTIONS)) : parseInWorker(split.latex)).catch(() => undefined);
+  return libraryToRecords((latex && mergeLatexFields(split, latex)) ?? (await parseInWorker(text)));
+}
+
+async function parseInWorker(text: string): Promise<Library> {
+  if (!existsSync(WORKER_FILE)) return parseBibLibrary(text, LIBRARY_OPTIONS);
   const worker = new Worker(WORKER_FILE);
   try {
     const reply = await new Promise<Library & { failure?: string }>((resolve, reject) => {
@@ -62,7 +80,7 @@ export async function parseBibtexOffThread(text: string): Promise<{ records: Bib
       worker.postMessage({ text, options: LIBRARY_OPTIONS });
     });
     if (reply.failure !== undefined) throw new ParseError(`BibTeX: ${reply.failure}`);
-    return libraryToRecords(reply);
+    return reply;
   } finally {
     void worker.terminate();
   }
@@ -84,7 +102,7 @@ function libraryToRecords(library: Library): { records: BibRecord[]; warnings: P
   return { records: entries.map((e) => entryToRecord(e, warnings)), warnings: warnings.finish() };
 }
 
-function entryToRecord(entry: Entry, warnings: WarningLog): BibRecord {
+function entryToRecord(entry: Library["entries"][number], warnings: WarningLog): BibRecord {
   const f = entry.fields;
   const raw: Record<string, string[]> = { "@type": [entry.type], "@key": [entry.key] };
   for (const [name, value] of Object.entries(f)) {
