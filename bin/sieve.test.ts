@@ -64,11 +64,16 @@ describe("sieve CLI: every registered command", () => {
   it("fails in one line without its required options, and with exit 2 for an option missing its value", async () => {
     const bare = await pool(names, (name) => sieve([name]));
     const missing = await pool(names, (name) => sieve([name, "--review"]));
+    const bogus = await pool(names, (name) => sieve([name, "--no-such-option"]));
     names.forEach((name, i) => {
-      for (const [what, r] of [["no options", bare[i]], ["--review without value", missing[i]]] as const) {
+      for (const [what, r] of [["no options", bare[i]], ["--review without value", missing[i]], ["an unknown option", bogus[i]]] as const) {
         expect(r.output, `${name} (${what})`).not.toMatch(STACK_LINE);
         expect(r.output.trim().split("\n")[0], `${name} (${what})`).toMatch(/^sieve: |^Usage|^usage|^sieve /);
+        // A mistake is one line that points at --help, not the whole usage text.
+        if (r.code !== 0) expect(r.output.trim().split("\n"), `${name} (${what})`).toHaveLength(1);
       }
+      expect(bogus[i].code, `${name} --no-such-option`).toBe(2);
+      expect(bogus[i].output, name).toMatch(/--no-such-option/);
       expect(missing[i].code, `${name} --review`).toBe(2);
       expect(missing[i].output, name).toMatch(/--review/);
     });

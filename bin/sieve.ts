@@ -50,6 +50,14 @@ const [name, ...rest] = process.argv.slice(2);
 const dbFile = databaseFile();
 const dbExisted = dbFile !== undefined && existsSync(dbFile);
 
+/** A usage mistake is one line that names the command and points at its --help, never the whole usage text. */
+function usageMistake(error: { message: string; exitCode: number }, command: string | undefined) {
+  if (error.exitCode !== 2 || !error.message.includes("\n")) return error.message;
+  const first = error.message.split("\n")[0].replace(/[.:]\s*$/, "");
+  const named = command && !first.startsWith(`${command}:`) ? `${command}: ${first}` : first;
+  return `${named} (see "sieve ${command ?? ""} --help")`;
+}
+
 main(name, rest).then(
   async (code) => {
     await flushed();
@@ -59,7 +67,7 @@ main(name, rest).then(
     removeDatabaseIfCreatedEmpty(dbFile, dbExisted);
     // Expected failures (bad input, unknown review, no database) print one line; anything else is a bug and keeps its stack.
     const known = explainFailure(error, name);
-    const message = known ? known.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const message = known ? usageMistake(known, name) : error instanceof Error ? (error.stack ?? error.message) : String(error);
     process.stderr.write(`sieve: ${message}\n`);
     await flushed();
     process.exit(known ? known.exitCode : 1);

@@ -16,7 +16,7 @@ export const userCommand: Command = {
       options: { email: { type: "string" }, name: { type: "string" }, "password-stdin": { type: "boolean" }, json: { type: "boolean" } },
     });
     const sub = positionals[0];
-    if (sub !== "create" && sub !== "reset-password") throw new CliError(`unknown subcommand "${sub ?? ""}". Usage: ${this.usage}`, 2);
+    if (sub !== "create" && sub !== "reset-password") throw new CliError(`unknown subcommand "${sub ?? ""}" (create or reset-password)\n\n${this.usage}`, 2);
     if (!values["password-stdin"]) throw new CliError("pass the password on standard input with --password-stdin", 2);
     const password = (await readStdin()).replace(/\r?\n$/, "");
     if (sub === "reset-password") {
