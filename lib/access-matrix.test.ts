@@ -28,6 +28,7 @@ import {
   updateStageSettingsAction,
 } from "@/lib/screening/actions";
 import { makeConflict, makeRecords, makeResolution, makeVote } from "@/lib/screening/test-records";
+import { assignNewRecordsAction, setStageAssignmentAction } from "@/lib/screening/assignment-actions";
 import { createSearchAction, deleteSearchAction, undoImportAction, updateSearchAction } from "@/lib/imports/actions";
 import { db } from "@/lib/db";
 import { saveFlowCountsAction, setFlowModeAction } from "@/lib/flow/actions";
@@ -348,6 +349,16 @@ REVIEW_ACTIONS.push(
       return removeCustomItemAction(form({ slug: t.review.slug, id: "C1" }));
     },
   },
+);
+
+/** Screening assignment (issue 16, item 10): only owners share a stage's records out. */
+REVIEW_ACTIONS.push(
+  {
+    name: "setStageAssignment",
+    capability: "manage",
+    call: async (t) => (await makeRecords(t.review.id, ["A", "B"]), setStageAssignmentAction(form({ slug: t.review.slug, stage: "TITLE_ABSTRACT", mode: "SPLIT", reviewerIds: t.reviewer.id, perRecord: "1" }))),
+  },
+  { name: "assignNewRecords", capability: "manage", call: (t) => assignNewRecordsAction(form({ slug: t.review.slug, stage: "TITLE_ABSTRACT" })) },
 );
 
 describe("access matrix: review actions", () => {

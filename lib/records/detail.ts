@@ -25,10 +25,11 @@ export async function getRecordDetail(reviewId: string, recordId: string, viewer
       study: { select: { id: true, label: true } },
       decisions: { orderBy: { createdAt: "asc" } },
       resolutions: true,
+      assignments: { select: { stage: true } },
     },
   });
   if (!record) return null;
-  const review = await db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { settings: true } });
+  const review = await db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { settings: true, assignmentPlans: { select: { stage: true } } } });
   const settings = readReviewSettings(review.settings);
   const [copies, reasons, people] = await Promise.all([
     record.duplicateGroupId
@@ -55,8 +56,11 @@ export async function getRecordDetail(reviewId: string, recordId: string, viewer
     const stageSettings = stage === "TITLE_ABSTRACT" ? settings.titleAbstract : settings.fullText;
     const resolution = record.resolutions.find((r) => r.stage === stage) ?? null;
     const votes = record.decisions.filter((d) => d.stage === stage);
-    // An adjudicator sees both sides once every vote is in (as on the conflicts page), not before.
-    const adjudicating = canAdjudicate && votes.length >= stageSettings.reviewersPerRecord;
+    // An adjudicator sees both sides once every vote is in (as on the conflicts page), not before;
+    // when the stage's records are assigned, "every vote" is one per assigned reviewer.
+    const assigned = review.assignmentPlans.some((p) => p.stage === stage);
+    const required = assigned ? record.assignments.filter((a) => a.stage === stage).length : stageSettings.reviewersPerRecord;
+    const adjudicating = canAdjudicate && required > 0 && votes.length >= required;
     const shown = visibleVotes(votes, viewer.id, { blinded: stageSettings.blinded, resolved: resolution !== null, adjudicating });
     const hidden = votes.length - shown.length;
     if (hidden > 0) hiddenStages.add(stage);

@@ -17,6 +17,7 @@ import { countStage, nextRecordIds } from "@/lib/screening/queue";
 import { listConflicts } from "@/lib/screening/conflict-data";
 import { getAgreement } from "@/lib/screening/agreement-data";
 import { searchMyQueue } from "@/lib/screening/bulk";
+import { getRecordDetail } from "@/lib/records/detail";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user, requireUser: async () => session.user }));
@@ -170,6 +171,17 @@ describe("split among reviewers", () => {
     const lowered = await updateStageSettingsAction({ slug: t.slug, taReviewersPerRecord: "1", taBlinded: "on", taAllowMaybe: "on", ftReviewersPerRecord: "2", ftBlinded: "on" });
     expect(lowered).toMatchObject({ ok: true, data: { settled: 0 } });
     expect(await db.screeningResolution.count({ where: { recordId: rec } })).toBe(0);
+  });
+
+  it("on the record page an adjudicator sees a lone assigned vote once it is a conflict, while colleagues stay blinded", async () => {
+    const t = await setup(3);
+    await t.assign({ mode: "SPLIT", reviewerIds: t.reviewers.map((r) => r.id), perRecord: 1 });
+    const [rec] = await t.queue(t.reviewer.id);
+    await t.decide(t.reviewer, rec, "MAYBE");
+    const asAdjudicator = await getRecordDetail(t.review.id, rec, { id: t.adjudicator.id, roles: ["ADJUDICATOR"] });
+    expect(asAdjudicator?.stages.find((s) => s.stage === TA)).toMatchObject({ votes: [{ decision: "MAYBE" }], hiddenVotes: 0 });
+    const asColleague = await getRecordDetail(t.review.id, rec, { id: t.second.id, roles: ["REVIEWER"] });
+    expect(asColleague?.stages.find((s) => s.stage === TA)).toMatchObject({ votes: [], hiddenVotes: 1 });
   });
 
   it("bulk search finds only my assigned records", async () => {

@@ -129,6 +129,7 @@ export async function reopenResolution(tx: Tx, actorId: string, reviewId: string
  * `only` limits it to the records a change affected.
  */
 export async function settlePending(tx: Tx, reviewId: string, stage: Stage, required: VotesNeeded, only?: ReadonlySet<string>) {
+  if (only && only.size === 0) return 0;
   const pending = await tx.screeningDecision.findMany({
     where: { reviewId, stage, record: { resolutions: { none: { stage } } } },
     select: { recordId: true, reviewerId: true, decision: true, reasonId: true },
