@@ -218,6 +218,11 @@ describe("a second reviewer checks a share", () => {
     }
     const [pair] = await getAgreement(t.review.id, TA);
     expect(pair).toMatchObject({ n: 4, assignedToBoth: 6, percentAgreement: 0.75 });
+    // A re-draw with the same rule keeps the settled records' reviewers, so the overlap still counts them.
+    await t.assign({ mode: "CHECK", primaryId: t.reviewer.id, checkerId: t.second.id, checkPercent: 20, seed: "c2" });
+    const [again] = await getAgreement(t.review.id, TA);
+    expect(again.n).toBe(4);
+    expect(again.assignedToBoth).toBe(6);
     expect((await listConflicts(t.review.id, TA, t.adjudicator.id)).conflicts.map((c) => c.id)).toEqual([checked[0]]);
     expect(await getProgress(t.review.id, TA, t.second.id, "ASSIGNED")).toMatchObject({ mine: { done: 4, total: 6 } });
   });

@@ -103,7 +103,7 @@ function newlyComplete(voters: Map<string, string[]>, oldNeed: (recordId: string
 /**
  * An owner sets how a stage's records are shared out, and the records are drawn at once: every
  * open record (eligible, unresolved) is assigned afresh from the seed, except that whoever already
- * voted on a record keeps it. "EVERYONE" removes the plan: the stage's fixed number of votes per
+ * voted on a record keeps it; settled records keep the reviewers they had. "EVERYONE" removes the plan: the stage's fixed number of votes per
  * record applies again. Records whose votes now suffice and agree are settled. One audit event
  * holds the old and new rule, the seed, the counts per reviewer and a digest of the assignment.
  */
@@ -136,11 +136,17 @@ export async function setStageAssignment(tx: Tx, actorId: string, reviewId: stri
     input.mode === "SPLIT" ? { mode: "SPLIT", seed, reviewerIds: input.reviewerIds, perRecord: input.perRecord } : { mode: "CHECK", seed, reviewerIds: input.reviewerIds, checkPercent: input.checkPercent };
   const data = { mode: plan.mode, seed, reviewerIds: [...plan.reviewerIds], perRecord: input.perRecord, checkPercent: input.checkPercent || 20, createdById: actorId };
   const row = await tx.screeningAssignmentPlan.upsert({ where: { reviewId_stage: { reviewId, stage } }, create: { reviewId, stage, ...data }, update: data });
-  if (before) await tx.screeningAssignment.deleteMany({ where: { reviewId, stage } });
+  // Settled records keep their rows: they are finished, and kappa's "assigned to both" still counts them.
+  if (before) await tx.screeningAssignment.deleteMany({ where: { reviewId, stage, record: { resolutions: { none: { stage } } } } });
 
   const batch = await unassignedRecords(tx, reviewId, stage);
   const voters = await votersByRecord(tx, reviewId, stage);
-  const { assigned, state } = drawAssignments(plan, batch.map((r) => ({ recordId: r.id, voters: voters.get(r.id) ?? [] })));
+  // Drawn on top of the settled records' rows, so loads and the check share count the finished work too.
+  const { assigned, state } = drawAssignments(
+    plan,
+    batch.map((r) => ({ recordId: r.id, voters: voters.get(r.id) ?? [] })),
+    before ? await loadState(tx, row.id, plan) : undefined,
+  );
   const rows = await insertAssignments(tx, reviewId, row.id, stage, assigned, new Map(batch.map((r) => [r.id, r.position])));
   const only = newlyComplete(voters, oldNeed, (recordId) => assigned.get(recordId)?.length ?? 0);
   const settled = await settlePending(tx, reviewId, stage, "ASSIGNED", only);

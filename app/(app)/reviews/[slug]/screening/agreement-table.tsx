@@ -39,7 +39,7 @@ export function AgreementTable({ rows, csvHref }: { rows: Row[]; csvHref: string
                 </td>
                 <td className="tabular-nums">
                   {r.n}
-                  {r.assignedToBoth != null ? <span className="text-xs text-slate-500"> of {r.assignedToBoth} assigned to both</span> : null}
+                  {r.assignedToBoth != null ? <span className="block text-xs text-slate-500">assigned to both: {r.assignedToBoth}</span> : null}
                 </td>
                 <td className="tabular-nums">{f(100 * r.percentAgreement, 1)}%</td>
                 <td className="tabular-nums">
