@@ -7,7 +7,7 @@
  */
 import type { BibRecord } from "../formats/record";
 import { forEachCandidatePair } from "./blocking";
-import { extractFeatures, type RecordFeatures } from "./features";
+import { featureExtractor, type RecordFeatures } from "./features";
 import { scorePair, THRESHOLDS } from "./similarity";
 
 export type DuplicateGroup = { primary: number; members: number[]; tier: "certain"; score: number; reasons: string[] };
@@ -59,7 +59,7 @@ export function findDuplicates(first: BibRecord[], second?: BibRecord[] | DedupO
   const incremental = Array.isArray(second);
   const all = incremental ? [...first, ...second] : first;
   const { recordKey, ...options } = (incremental ? third : second) ?? {};
-  return findDuplicatesInFeatures(all.map(extractFeatures), incremental ? first.length : 0, {
+  return findDuplicatesInFeatures(all.map(featureExtractor()), incremental ? first.length : 0, {
     ...options,
     recordKey: recordKey ? (i) => recordKey(all[i], i) : undefined,
   });

@@ -132,7 +132,7 @@ function abbreviates(abbr: string, full: string): boolean {
  * token by token (ISO 4 abbreviations shorten words and drop stop words but keep their order).
  * @example journalsCompatible(normalizeJournal("J Neurosci Res"), normalizeJournal("Journal of Neuroscience Research")) // true
  */
-export function journalsCompatible(a: string[], b: string[]): boolean {
+export function journalsCompatible(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
   if (a.join(" ") === b.join(" ")) return true;
   if (a.length !== b.length) {

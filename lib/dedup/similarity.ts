@@ -7,7 +7,7 @@
  */
 import { journalsCompatible } from "./normalize";
 import type { RecordFeatures } from "./features";
-import { diceSets, diceSorted, jaroWinkler, levenshteinRatio } from "./string-metrics";
+import { diceSorted, jaroWinkler, levenshteinRatio } from "./string-metrics";
 
 export type PairScore = {
   /** Probability-like score in [0,1]: logistic of the summed evidence, then capped by traps. */
@@ -38,7 +38,7 @@ export function titleSimilarity(a: RecordFeatures, b: RecordFeatures): { sim: nu
   const [short, long] = a.title.length <= b.title.length ? [a.title, b.title] : [b.title, a.title];
   // Some databases cut titles at a fixed length, mid-word ("... contractile functi").
   if (short.length >= 40 && long.startsWith(short)) return { sim: 0.97, truncated: true };
-  const dice = diceSets(a.titleTokens, b.titleTokens);
+  const dice = diceSorted(a.titleTokens, b.titleTokens);
   if (dice < 0.5) return { sim: dice, truncated: false };
   return { sim: Math.max(dice, levenshteinRatio(a.title, b.title)), truncated: false };
 }
@@ -52,7 +52,7 @@ function sameNumbers(a: RecordFeatures, b: RecordFeatures, truncated: boolean): 
   return x.numbers.length === y.numbers.length && x.numbers.every((n, i) => y.numbers[i] === n);
 }
 
-function authorEvidence(a: string[], b: string[], reasons: string[]): number {
+function authorEvidence(a: readonly string[], b: readonly string[], reasons: string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
   const firstSame = a[0] === b[0] || (a[0].length > 3 && jaroWinkler(a[0], b[0]) >= 0.93);
   const setB = new Set(b);
@@ -90,7 +90,7 @@ export function scorePair(a: RecordFeatures, b: RecordFeatures): PairScore {
   }
 
   const { sim, truncated } = titleSimilarity(a, b);
-  const words = Math.min(a.titleTokens.size, b.titleTokens.size);
+  const words = Math.min(a.titleTokens.length, b.titleTokens.length);
   if (sim === 1) w += words >= 8 ? 10 : words >= 4 ? 8 : 3;
   else if (sim >= 0.95) w += words >= 4 ? 7 : 2;
   else if (sim >= 0.9) w += 4;

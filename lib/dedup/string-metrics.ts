@@ -109,8 +109,8 @@ export function hashedTokenSet(tokens: Iterable<string>): Uint32Array {
   return hashes;
 }
 
-/** diceSets for two hashedTokenSet arrays, by one merge pass over the sorted hashes. */
-export function diceSorted(a: Uint32Array, b: Uint32Array): number {
+/** diceSets for two sorted arrays of distinct items (hashedTokenSet, title words), by one merge pass. */
+export function diceSorted<T extends number | string>(a: ArrayLike<T>, b: ArrayLike<T>): number {
   if (a.length === 0 && b.length === 0) return 1;
   if (a.length === 0 || b.length === 0) return 0;
   let common = 0;
