@@ -47,7 +47,7 @@ describe("BibTeX fast path", () => {
     expect(fast, "a well-formed fixture takes the fast path").toBeDefined();
     expect(library.errors).toEqual([]);
     expectSameEntries(fast!, library);
-  }, 120_000);
+  }, 300_000); // the library needs 10-45 s for the 1,000-record file on a busy 2-core machine
 
   it("agrees with the library on generated tricky values in every kind of field", () => {
     // Ligatures (-- '' ``), braces, escapes, "and", commas, prefixes, whitespace runs, non-ASCII.

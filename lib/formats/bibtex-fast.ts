@@ -1,5 +1,5 @@
 import type { Entry } from "@retorquere/bibtex-parser";
-import { readBibtexSteps, type RawEntry } from "./bibtex-reader";
+import { readBibtexFields, type RawEntry } from "./bibtex-reader";
 import { convertPlainField, type FieldValue } from "./bibtex-plain";
 
 /**
@@ -23,34 +23,13 @@ const NEW_COMMAND = /\\(?:newcommand|ProvideTextCommandDefault)/;
 
 /** The plain part of the file and the BibTeX text of the rest, or undefined when only a whole-file library parse will do. */
 export function splitPlainFields(text: string): PlainSplit | undefined {
-  const steps = splitSteps(text);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-/** splitPlainFields in steps of a few milliseconds, so that a server keeps answering other requests between them. */
-export async function splitPlainFieldsAsync(text: string): Promise<PlainSplit | undefined> {
-  const steps = splitSteps(text);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
-const STEP = 200; // entries between pauses: a few milliseconds of work
-
-function* splitSteps(text: string): Generator<void, PlainSplit | undefined> {
-  const raw = yield* readBibtexSteps(text, STEP * 5);
+  const raw = readBibtexFields(text);
   if (!raw || raw.preambles.length > 0 || Object.values(raw.strings).some((v) => NEW_COMMAND.test(v))) return undefined;
   const entries: Library["entries"] = [];
   const pending: Pending[] = [];
   const order: string[][] = [];
   const latex: string[] = [];
   for (const entry of raw.entries) {
-    if (entries.length % STEP === STEP - 1) yield;
     const fields: Record<string, FieldValue> = {};
     const names: string[] = [];
     const later: string[] = [];

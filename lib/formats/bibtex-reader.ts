@@ -35,18 +35,9 @@ class Unreadable extends Error {}
 
 /** The library's verbatim reading of `input`, or undefined wherever the library would report an error. */
 export function readBibtexFields(input: string): RawLibrary | undefined {
-  const steps = readBibtexSteps(input);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-/** readBibtexFields, pausing (yield) every `every` entries so that a caller can let other work run. */
-export function* readBibtexSteps(input: string, every = 500): Generator<void, RawLibrary | undefined> {
   const reader = new Reader(input);
   try {
-    for (let n = 1; reader.readNext(); n++) if (n % every === 0) yield;
+    while (reader.readNext());
   } catch (error) {
     if (error instanceof Unreadable) return undefined;
     throw error;

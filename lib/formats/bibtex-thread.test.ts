@@ -20,14 +20,14 @@ describe.skipIf(!existsSync(BIB))("BibTeX parsing off the request thread", () =>
     const records: BibRecord[] = [];
     const summary = await parseInBatches(bytes, { fileName: BIB }, (batch) => void records.push(...batch));
     running = false;
-    // The plain fields of 1,000 entries are read in steps of 200, each ending with a turn.
-    expect(turns).toBeGreaterThanOrEqual(5);
+    // The parse runs in the worker while this thread turns freely (a parse here would allow none).
+    expect(turns).toBeGreaterThan(5);
     const direct = parseBuffer(bytes, { fileName: BIB });
     expect(summary).toMatchObject({ format: "bibtex", recordCount: 1000, warnings: direct.warnings });
     expect(records).toEqual(direct.records);
   }, 180_000);
 
-  it("gives parseBuffer's records for a file full of LaTeX, whose accents go to the worker", async () => {
+  it("gives parseBuffer's records for a file full of LaTeX, whose accents go to the library", async () => {
     const entry = (i: number) =>
       `@article{k${i},\n  title = {Caf{\\'e} M{\\"u}ller's $\\alpha$-cells \\emph{in vivo} ${i}},\n` +
       `  author = {M{\\"u}ller, J{\\"o}rg and {\\AA}str{\\"o}m, P.},\n  journal = {Tr{\\\`e}s}\n}\n`;

@@ -1,14 +1,21 @@
-// Runs @retorquere/bibtex-parser off the request thread. Its LaTeX grammar takes seconds for a
-// thousand entries, during which a server on the main thread would answer no one else. Plain
-// JavaScript, not TypeScript, so that the same file runs under Next, tsx and vitest unbundled.
+// Runs parseBibtex (lib/formats/bibtex.ts) off the request thread, so that a file full of LaTeX
+// (seconds in the library's grammar) or a very large one never makes other users wait. Plain
+// JavaScript loading the TypeScript through tsx (a dependency, as for the CLI), so that the same
+// file runs under Next, tsx and vitest unbundled. One worker serves requests one after another.
 import { parentPort } from "node:worker_threads";
-import { parse } from "@retorquere/bibtex-parser";
+import { tsImport } from "tsx/esm/api";
 
-parentPort.on("message", ({ text, options }) => {
+const bibtex = tsImport("./bibtex.ts", import.meta.url);
+
+parentPort.on("message", async ({ id, text }) => {
   try {
-    const library = parse(text, options);
-    parentPort.postMessage({ entries: library.entries, errors: library.errors });
+    const { parseBibtex } = await bibtex;
+    parentPort.postMessage({ id, result: parseBibtex(text) });
   } catch (error) {
-    parentPort.postMessage({ failure: error instanceof Error ? error.message : String(error) });
+    const parseError = error instanceof Error && error.name === "ParseError";
+    parentPort.postMessage({
+      id,
+      failure: { message: error instanceof Error ? error.message : String(error), parseError, line: error?.line, offset: error?.offset },
+    });
   }
 });

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { parse as parseBibLibrary, type Creator } from "@retorquere/bibtex-parser";
-import { LIBRARY_OPTIONS, mergeLatexFields, splitPlainFields, splitPlainFieldsAsync, type Library } from "./bibtex-fast";
+import { LIBRARY_OPTIONS, mergeLatexFields, splitPlainFields, type Library } from "./bibtex-fast";
 import { makeAuthor, parseAuthorName } from "./authors";
 import { doiFromUrl, extractPmcid, extractPmid, normalizeDoi, normalizeIssn } from "./identifiers";
 import { extractYear, splitPages } from "./pages";
@@ -52,38 +52,51 @@ export function parseBibtex(text: string): { records: BibRecord[]; warnings: Par
 }
 
 const WORKER_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib/formats/bibtex-worker.mjs");
-// Below this much LaTeX (a few abstracts, tens of milliseconds) starting a worker costs more than it saves.
-const LATEX_HERE = 4_000;
+
+type Parsed = { records: BibRecord[]; warnings: ParseWarning[] };
+type Reply = { id: number; result?: Parsed; failure?: { message: string; parseError: boolean; line?: number; offset?: number } };
+let shared: { worker: Worker; waiting: Map<number, (reply: Reply) => void> } | undefined;
+let lastId = 0;
 
 /**
- * parseBibtex for the server, where other users' requests must not wait behind a file: plain
- * fields are read in steps of a few milliseconds, and the LaTeX grammar (seconds for a file full
- * of accents) runs in a worker thread. Falls back to this thread when the worker file is not
- * deployed.
+ * parseBibtex in a worker thread, for the server: other users' requests must not wait behind a
+ * file (a thousand plain entries take a fraction of a second, a thousand full of LaTeX seconds).
+ * The worker is started once and kept; it does not keep the process alive while idle. Falls back
+ * to parsing here when the worker file is not deployed.
  */
-export async function parseBibtexOffThread(text: string): Promise<{ records: BibRecord[]; warnings: ParseWarning[] }> {
-  const split = await splitPlainFieldsAsync(text);
-  if (!split) return libraryToRecords(await parseInWorker(text));
-  if (!split.latex) return libraryToRecords({ entries: split.entries, errors: [] });
-  // A failure in the LaTeX part is reported as the whole file's parse reports it.
-  const latex = await (split.latex.length < LATEX_HERE ? Promise.resolve().then(() => parseBibLibrary(split.latex, LIBRARY_OPTIONS)) : parseInWorker(split.latex)).catch(() => undefined);
-  return libraryToRecords((latex && mergeLatexFields(split, latex)) ?? (await parseInWorker(text)));
+export async function parseBibtexOffThread(text: string): Promise<Parsed> {
+  if (!existsSync(WORKER_FILE)) return parseBibtex(text);
+  const { worker, waiting } = (shared ??= startWorker());
+  const id = ++lastId;
+  if (waiting.size === 0) worker.ref();
+  const reply = await new Promise<Reply>((resolve) => {
+    waiting.set(id, resolve);
+    worker.postMessage({ id, text });
+  });
+  if (reply.result) return reply.result;
+  const { message, parseError, line, offset } = reply.failure!;
+  if (!parseError) throw new ParseError(`BibTeX: ${message}`);
+  throw new ParseError(line !== undefined || offset !== undefined ? message.replace(/^(line|byte) \d+: /, "") : message, line, offset);
 }
 
-async function parseInWorker(text: string): Promise<Library> {
-  if (!existsSync(WORKER_FILE)) return parseBibLibrary(text, LIBRARY_OPTIONS);
+function startWorker() {
   const worker = new Worker(WORKER_FILE);
-  try {
-    const reply = await new Promise<Library & { failure?: string }>((resolve, reject) => {
-      worker.once("message", resolve);
-      worker.once("error", reject);
-      worker.postMessage({ text, options: LIBRARY_OPTIONS });
-    });
-    if (reply.failure !== undefined) throw new ParseError(`BibTeX: ${reply.failure}`);
-    return reply;
-  } finally {
-    void worker.terminate();
-  }
+  const waiting = new Map<number, (reply: Reply) => void>();
+  const settle = (reply: Reply) => {
+    waiting.get(reply.id)?.(reply);
+    waiting.delete(reply.id);
+    if (waiting.size === 0) worker.unref();
+  };
+  worker.on("message", settle);
+  // A worker that dies fails what it was doing; the next parse starts a new one.
+  const fail = (error: unknown) => {
+    if (shared?.worker === worker) shared = undefined;
+    for (const id of [...waiting.keys()]) settle({ id, failure: { message: error instanceof Error ? error.message : `worker exited (${String(error)})`, parseError: false } });
+  };
+  worker.on("error", fail);
+  worker.on("exit", fail);
+  worker.unref();
+  return { worker, waiting };
 }
 
 function libraryToRecords(library: Library): { records: BibRecord[]; warnings: ParseWarning[] } {
