@@ -9,12 +9,12 @@
  * measures queueing on the single server process rather than the latency a reviewer feels.
  *
  * Env: BENCH_RECORDS (100000), BENCH_REVIEWERS (20), BENCH_DECISIONS per reviewer (100),
- * BENCH_THINK_MS (1000), BENCH_PORT (3199).
+ * BENCH_THINK_MS (1000), BENCH_PORT (3199); SIEVE_DIST_DIR (.next), the build to serve.
  */
 import Database from "better-sqlite3";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
@@ -75,11 +75,22 @@ async function waitForServer(server: ChildProcess) {
   throw new Error("server did not start within 2 minutes");
 }
 
+/** User + system CPU time of a process in ms, from /proc (NaN where there is none). */
+function serverCpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100 on Linux)
+  } catch {
+    return NaN;
+  }
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function main() {
-  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    console.error("bench:screening needs a production build: run `npx next build` first (no .next/BUILD_ID found).");
+  const distDir = process.env.SIEVE_DIST_DIR ?? ".next";
+  if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
+    console.error(`bench:screening needs a production build: run \`npx next build\` first (no ${distDir}/BUILD_ID found).`);
     process.exit(1);
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), "sieve-bench-screening-"));
@@ -89,7 +100,8 @@ async function main() {
   const { slug, reviewers } = seed(file);
   console.log(`seeded ${RECORDS} records and ${REVIEWERS} reviewers in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const secret = randomBytes(32).toString("hex");
-  const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
+  // Node runs Next's CLI itself (no npx in between), so the child's pid is the server's and its CPU time can be read.
+  const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, SIEVE_DATA_DIR: dir, NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
@@ -124,6 +136,7 @@ async function main() {
     // Warm-up: load the routes once so compilation-free start-up costs are not measured.
     await api(cookies[0], "next?stage=TITLE_ABSTRACT");
 
+    const cpuStart = serverCpuMs(server.pid);
     const runStart = performance.now();
     await Promise.all(
       reviewers.map(async (reviewer, k) => {
@@ -147,6 +160,7 @@ async function main() {
       }),
     );
 
+    const cpuMs = serverCpuMs(server.pid) - cpuStart;
     const db = new Database(file, { readonly: true });
     const rows = db.prepare(`SELECT reviewerId, recordId, decision FROM "ScreeningDecision"`).all() as { reviewerId: string; recordId: string; decision: string }[];
     const duplicates = (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM "ScreeningDecision" GROUP BY recordId, stage, reviewerId HAVING COUNT(*) > 1)`).get() as { n: number }).n;
@@ -158,6 +172,9 @@ async function main() {
     const fmt = (x: number) => x.toFixed(1);
     const seconds = (performance.now() - runStart) / 1000;
     console.log(`think time ${THINK_MS} ms (±50%); ${(latencies.length / seconds).toFixed(1)} decisions/s over ${seconds.toFixed(0)} s`);
+    // CPU time is what a decision costs the server whatever else the machine runs (wall-clock
+    // throughput on a shared 2-core machine mostly measures the other processes).
+    if (Number.isFinite(cpuMs)) console.log(`server CPU ${fmt(cpuMs / latencies.length)} ms per decision (${fmt((1000 * latencies.length) / cpuMs)} decisions per CPU-second); load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
     console.log(`rejected=${rejected} (records whose last vote a colleague cast first) rows=${rows.length} unexpected=${unexpected} records_over_two_votes=${overfull} served_twice=${servedTwice}`);
     console.log(
       `screening: records=${RECORDS} reviewers=${REVIEWERS} decisions=${accepted.size} stored=${stored} duplicates=${duplicates} p50=${fmt(percentile(latencies, 50))} ms p95=${fmt(percentile(latencies, 95))} ms p99=${fmt(percentile(latencies, 99))} ms`,
