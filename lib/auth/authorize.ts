@@ -1,4 +1,6 @@
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { queryRows } from "@/lib/sql";
 import { hasCapability, ROLES, type Capability, type Role } from "@/lib/auth/roles";
 
 export type CurrentUser = { id: string; email: string; name: string };
@@ -20,12 +22,17 @@ export async function authorizeReview(
   slug: string,
   capability: Capability,
 ): Promise<ReviewAccess | AccessDenied> {
-  const review = await db.review.findUnique({
-    where: { slug },
-    select: { id: true, slug: true, title: true, memberships: { where: { userId: user.id }, select: { role: true } } },
-  });
-  if (!review || review.memberships.length === 0) return "not-found";
-  const roles = review.memberships.map((m) => m.role).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  // One statement of plain SQL (a row per role; none for a non-member), run by lib/sql.ts: every
+  // request on a review runs this, and Prisma's nested select cost two statements, each compiled.
+  const rows = await queryRows<{ id: string; slug: string; title: string; role: string }>(
+    db,
+    Prisma.sql`SELECT r."id", r."slug", r."title", m."role"
+      FROM "Review" r JOIN "Membership" m ON m."reviewId" = r."id" AND m."userId" = ${user.id}
+      WHERE r."slug" = ${slug}`,
+  );
+  if (rows.length === 0) return "not-found";
+  const roles = rows.map((m) => m.role).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
   if (!hasCapability(roles, capability)) return "forbidden";
+  const [review] = rows;
   return { user, review: { id: review.id, slug: review.slug, title: review.title }, roles };
 }
