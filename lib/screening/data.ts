@@ -3,6 +3,9 @@ import { db, type Tx } from "@/lib/db";
 import { readReviewSettings, type Stage } from "@/lib/reviews/schema";
 import { visibleVotes, type VotesNeeded } from "@/lib/screening/rules";
 import { countNeedingVote, countStage, nextRecordIds } from "@/lib/screening/queue";
+import { readItemRows } from "@/lib/screening/item-rows";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { queryRows } from "@/lib/sql";
 
 /**
  * Whether a stage's records are shared out by an assignment plan (lib/screening/assignment.ts)
@@ -10,7 +13,7 @@ import { countNeedingVote, countStage, nextRecordIds } from "@/lib/screening/que
  * for the per-decision path.
  */
 async function isAssigned(client: Tx, reviewId: string, stage: Stage): Promise<boolean> {
-  const rows = await client.$queryRaw<{ one: number }[]>`SELECT 1 AS one FROM "ScreeningAssignmentPlan" p WHERE p."reviewId" = ${reviewId} AND p."stage" = ${stage} LIMIT 1`;
+  const rows = await queryRows<{ one: number }>(client, Prisma.sql`SELECT 1 AS one FROM "ScreeningAssignmentPlan" p WHERE p."reviewId" = ${reviewId} AND p."stage" = ${stage} LIMIT 1`);
   return rows.length > 0;
 }
 
@@ -38,10 +41,14 @@ export async function getStageContext(reviewId: string, stage: Stage, client: Tx
 }
 export type StageContext = Awaited<ReturnType<typeof getStageContext>>;
 
-/** Just a stage's settings (and whether its records are assigned), for the per-decision hot path. */
+/**
+ * Just a stage's settings (and whether its records are assigned), for the per-decision hot path:
+ * plain SQL through lib/sql.ts, since a compiled Prisma query cost more than the rest of a vote.
+ */
 export async function getStageSettings(reviewId: string, stage: Stage, client: Tx = db) {
-  const review = await client.review.findUniqueOrThrow({ where: { id: reviewId }, select: { settings: true } });
-  const settings = readReviewSettings(review.settings);
+  const [review] = await queryRows<{ settings: unknown }>(client, Prisma.sql`SELECT r."settings" FROM "Review" r WHERE r."id" = ${reviewId}`);
+  if (!review) throw new Error(`No review ${reviewId}.`);
+  const settings = readReviewSettings(typeof review.settings === "string" ? JSON.parse(review.settings) : review.settings);
   const assigned = await isAssigned(client, reviewId, stage);
   return { ...(stage === "TITLE_ABSTRACT" ? settings.titleAbstract : settings.fullText), assigned };
 }
@@ -94,23 +101,7 @@ export async function getScreeningItems(
   client: Tx = db,
 ): Promise<ScreeningItem[]> {
   if (ids.length === 0) return [];
-  const rows = await client.record.findMany({
-      where: { reviewId, id: { in: [...ids] } },
-      select: {
-        id: true,
-        title: true,
-        abstract: true,
-        authors: true,
-        journal: true,
-        year: true,
-        keywords: true,
-        doi: true,
-        decisions: { where: { stage }, select: { reviewerId: true, decision: true, reasonId: true, note: true } },
-        resolutions: { where: { stage }, select: { outcome: true, method: true, reasonId: true } },
-        // Only the full-text stage shows the PDF; skipping the join keeps the hot title/abstract path lean.
-        fullText: stage === "FULL_TEXT" ? { select: { status: true, filePath: true, note: true } } : false,
-      },
-    });
+  const rows = await readItemRows(client, reviewId, stage, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   // Names are needed only when some colleague's vote is visible (never for a blinded queue).
   const anyVisible = rows.some((r) => r.decisions.some((d) => d.reviewerId !== viewerId) && (!blinded || r.resolutions.length > 0));

@@ -6,6 +6,7 @@ import { resolveVotes, type Decision, type Outcome, type VotesNeeded } from "@/l
 import { isEligible } from "@/lib/screening/queue";
 import { getStageReasons, getStageSettings } from "@/lib/screening/data";
 import { attachStudy, detachStudy } from "@/lib/screening/study-mutations";
+import { insertVote, readVotes } from "@/lib/screening/vote-rows";
 
 export type ScreenInput = { stage: Stage; recordId: string; decision: Decision; reasonId: string | null; note: string };
 
@@ -56,8 +57,8 @@ export async function screenRecord(tx: Tx, reviewerId: string, reviewId: string,
   if (decision === "MAYBE" && !stageSettings.allowMaybe) throw new DomainError("“Maybe” is switched off at this stage.");
   const reasonId = await checkReason(tx, reviewId, stage, decision, input.reasonId);
   if (!(await isEligible(tx, reviewId, stage, recordId))) throw new DomainError("This record is not screened at this stage.");
-  if (await tx.screeningResolution.findUnique({ where: { recordId_stage: { recordId, stage } }, select: { id: true } })) throw new DomainError(RESOLVED);
-  const votes = await tx.screeningDecision.findMany({ where: { recordId, stage }, select: { id: true, reviewerId: true, decision: true, reasonId: true, note: true, firstDecision: true } });
+  const { resolved: alreadyResolved, votes } = await readVotes(tx, recordId, stage);
+  if (alreadyResolved) throw new DomainError(RESOLVED);
   const mine = votes.find((v) => v.reviewerId === reviewerId);
   const { required, assignees } = await votesRequired(tx, stageSettings, stage, recordId);
   if (assignees && !mine && !assignees.includes(reviewerId)) throw new DomainError("This record is not assigned to you at this stage.");
@@ -68,7 +69,7 @@ export async function screenRecord(tx: Tx, reviewerId: string, reviewId: string,
     await recordAudit(tx, { reviewId, actorId: reviewerId, entity: "ScreeningDecision", entityId: saved.id, action: "update", before: mine, after: saved });
   } else {
     if (votes.length >= required) throw new DomainError("This record already has all its votes.");
-    saved = await tx.screeningDecision.create({ data: { reviewId, recordId, stage, reviewerId, decision, firstDecision: decision, reasonId, note } });
+    saved = await insertVote(tx, { reviewId, recordId, stage, reviewerId, decision, reasonId, note });
     await recordAudit(tx, { reviewId, actorId: reviewerId, entity: "ScreeningDecision", entityId: saved.id, action: "create", after: saved });
   }
   const all = [...votes.filter((v) => v.reviewerId !== reviewerId), saved];

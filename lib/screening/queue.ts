@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/reviews/schema";
 import { queueStart, type VotesNeeded } from "@/lib/screening/rules";
+import { queryRows } from "@/lib/sql";
 
 /**
  * The screening queue in portable SQL (quoted identifiers, NOT EXISTS, COUNT; no SQLite-only
@@ -68,14 +69,18 @@ export async function nextRecordIds(
 ): Promise<string[]> {
   const { reviewId, stage, reviewerId, required, exclude, limit } = args;
   // ORDER BY … LIMIT 1 walks the index from its end; MAX() with a WHERE would scan every entry of the review.
-  const last = await client.record.findFirst({ where: { reviewId }, orderBy: [{ position: "desc" }, { id: "desc" }], select: { position: true } });
-  const start = queueStart(reviewerId, reviewId, (last?.position ?? -1) + 1);
+  // Run by lib/sql.ts (prepared once, no Prisma round trip): this and the scans run on every decision.
+  const [last] = await queryRows<{ position: number }>(client, Prisma.sql`SELECT r."position" FROM "Record" r WHERE r."reviewId" = ${reviewId} ORDER BY r."position" DESC, r."id" DESC LIMIT 1`);
+  const start = queueStart(reviewerId, reviewId, Number(last?.position ?? -1) + 1);
   const notShown = exclude.length ? Prisma.sql`AND r."id" NOT IN (${Prisma.join(exclude)})` : Prisma.empty;
   const source = queueSource(reviewId, stage, reviewerId, required);
   const scan = (range: Prisma.Sql, n: number) =>
-    client.$queryRaw<{ id: string }[]>`SELECT r."id" FROM ${source.from}
-      WHERE ${needsVote(reviewId, stage, reviewerId, required)} AND ${range} ${notShown}
-      ORDER BY ${source.order} LIMIT ${n}`;
+    queryRows<{ id: string }>(
+      client,
+      Prisma.sql`SELECT r."id" FROM ${source.from}
+        WHERE ${needsVote(reviewId, stage, reviewerId, required)} AND ${range} ${notShown}
+        ORDER BY ${source.order} LIMIT ${n}`,
+    );
   const first = await scan(Prisma.sql`${source.position} >= ${start}`, limit);
   if (first.length >= limit || start === 0) return first.map((r) => r.id);
   const wrapped = await scan(Prisma.sql`${source.position} < ${start}`, limit - first.length);
@@ -102,8 +107,10 @@ export async function countStage(reviewId: string, stage: Stage, required: Votes
 
 /** Whether one record is eligible at a stage (the mutation's guard against voting on a duplicate or an excluded record). */
 export async function isEligible(client: Tx, reviewId: string, stage: Stage, recordId: string): Promise<boolean> {
-  const rows = await client.$queryRaw<{ id: string }[]>`SELECT r."id" FROM "Record" r
-    WHERE r."id" = ${recordId} AND r."reviewId" = ${reviewId} AND ${eligible(stage)} ${stillOpen(stage)}`;
+  const rows = await queryRows<{ id: string }>(
+    client,
+    Prisma.sql`SELECT r."id" FROM "Record" r WHERE r."id" = ${recordId} AND r."reviewId" = ${reviewId} AND ${eligible(stage)} ${stillOpen(stage)}`,
+  );
   return rows.length === 1;
 }
 

@@ -1,0 +1,33 @@
+import type { Tx } from "@/lib/db";
+import { newId } from "@/lib/ids";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Stage } from "@/lib/reviews/schema";
+import { execute, queryRows } from "@/lib/sql";
+
+export type VoteRow = { id: string; reviewerId: string; decision: string; reasonId: string | null; note: string; firstDecision: string };
+
+/**
+ * A record's votes at a stage and whether it is resolved, in one statement of portable SQL (the
+ * one-row derived table makes a row even when nobody has voted), run by lib/sql.ts. Every decision
+ * reads this, and Prisma's two model queries spent far longer compiling than SQLite answering.
+ */
+export async function readVotes(tx: Tx, recordId: string, stage: Stage): Promise<{ resolved: boolean; votes: VoteRow[] }> {
+  const rows = await queryRows<Omit<VoteRow, "id"> & { id: string | null; resolved: bigint | number }>(tx, Prisma.sql`SELECT
+      (SELECT COUNT(*) FROM "ScreeningResolution" s WHERE s."recordId" = ${recordId} AND s."stage" = ${stage}) AS "resolved",
+      d."id", d."reviewerId", d."decision", d."reasonId", d."note", d."firstDecision"
+    FROM (SELECT 1 AS "one") o LEFT JOIN "ScreeningDecision" d ON d."recordId" = ${recordId} AND d."stage" = ${stage}
+    ORDER BY d."createdAt", d."id"`);
+  return {
+    resolved: Number(rows[0]?.resolved ?? 0) > 0,
+    votes: rows.flatMap(({ resolved: _r, id, ...v }) => (id === null ? [] : [{ id, ...v }])),
+  };
+}
+
+/** A new vote, written with plain SQL (lib/sql.ts) and returned as Prisma's create returns it (for the audit row). */
+export async function insertVote(tx: Tx, data: { reviewId: string; recordId: string; stage: Stage; reviewerId: string; decision: string; reasonId: string | null; note: string }) {
+  const row = { id: newId(), ...data, firstDecision: data.decision, createdAt: new Date(), updatedAt: new Date() };
+  row.updatedAt = row.createdAt;
+  await execute(tx, Prisma.sql`INSERT INTO "ScreeningDecision" ("id", "reviewId", "recordId", "stage", "reviewerId", "decision", "firstDecision", "reasonId", "note", "createdAt", "updatedAt")
+    VALUES (${row.id}, ${row.reviewId}, ${row.recordId}, ${row.stage}, ${row.reviewerId}, ${row.decision}, ${row.firstDecision}, ${row.reasonId}, ${row.note}, ${row.createdAt}, ${row.updatedAt})`);
+  return { id: row.id, reviewId: row.reviewId, recordId: row.recordId, stage: row.stage, reviewerId: row.reviewerId, decision: row.decision, firstDecision: row.firstDecision, reasonId: row.reasonId, note: row.note, createdAt: row.createdAt, updatedAt: row.updatedAt };
+}
