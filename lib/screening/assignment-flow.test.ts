@@ -141,6 +141,19 @@ describe("split among reviewers", () => {
     expect(event.after).toMatchObject({ records: 6, seed: "s" });
   });
 
+  it("page loads look for unassigned records only when arrival counts move, unless forced", async () => {
+    const t = await setup(6);
+    await t.assign({ mode: "SPLIT", reviewerIds: t.reviewers.map((r) => r.id), perRecord: 1 });
+    expect(await ensureAssigned(t.review.id, TA)).toBe(0);
+    // An arrival no count can see (as when another record becomes a group's primary): waits for the next full look.
+    await db.screeningAssignment.deleteMany({ where: { recordId: t.records[0].id } });
+    expect(await ensureAssigned(t.review.id, TA)).toBe(0);
+    expect(await ensureAssigned(t.review.id, TA, { force: true })).toBe(1);
+    // A new record moves the counts, so the next page load assigns it at once.
+    await makeRecords(t.review.id, ["Late"]);
+    expect(await ensureAssigned(t.review.id, TA)).toBe(1);
+  });
+
   it("switching mid-stage keeps every vote with its reviewer, settles what one vote now settles, and can be switched back", async () => {
     const t = await setup(12);
     // Everyone screens everything, two votes per record: the first reviewer has voted on three.

@@ -209,8 +209,7 @@ async function arrivalFingerprint(reviewId: string, stage: Stage): Promise<strin
       (SELECT COUNT(*) FROM "Record" r WHERE r."reviewId" = ${reviewId}) AS records,
       (SELECT COUNT(*) FROM "ScreeningResolution" s WHERE s."reviewId" = ${reviewId} AND s."stage" = ${stage}) AS resolved,
       (SELECT COUNT(*) FROM "ScreeningResolution" t WHERE t."reviewId" = ${reviewId} AND t."stage" = 'TITLE_ABSTRACT' AND t."outcome" = 'INCLUDE') AS included,
-      (SELECT COUNT(*) FROM "DuplicateGroup" g WHERE g."reviewId" = ${reviewId}) AS groups,
-      (SELECT COUNT(*) FROM "ScreeningAssignmentPlan" p WHERE p."reviewId" = ${reviewId} AND p."stage" = ${stage}) AS planned`;
+      (SELECT COUNT(*) FROM "DuplicateGroup" g WHERE g."reviewId" = ${reviewId}) AS groups`;
   return Object.values(row ?? {}).map(Number).join(":");
 }
 
@@ -226,8 +225,10 @@ const RELOOK_MS = 5 * 60_000;
  * arrival counts moved or a few minutes have passed; otherwise this costs one index-only query.
  */
 export async function ensureAssigned(reviewId: string, stage: Stage, options: { force?: boolean } = {}): Promise<number> {
+  // Everyone-screens-everything stages (the default) pay one probe of the plan's unique index.
+  const planned = await db.$queryRaw<{ one: number }[]>`SELECT 1 AS one FROM "ScreeningAssignmentPlan" p WHERE p."reviewId" = ${reviewId} AND p."stage" = ${stage} LIMIT 1`;
+  if (planned.length === 0) return 0;
   const fingerprint = await arrivalFingerprint(reviewId, stage);
-  if (fingerprint.endsWith(":0")) return 0; // no plan at this stage
   const key = `${reviewId}:${stage}`;
   const last = lastLook.get(key);
   if (!options.force && last && last.fingerprint === fingerprint && Date.now() - last.at < RELOOK_MS) return 0;
