@@ -10,41 +10,14 @@ import { recordRow } from "@/lib/records/mutations";
 import { toBibRecord } from "@/lib/records/to-bib-record";
 import { extractFeatures } from "./features";
 import { mergeRecordFields } from "./merge";
+import { clusterOf, loadRows, rowOf, setGroup, type GroupState, type MemberRow, type MergeState } from "./merge-state";
 import type { FieldFill, GroupOrigin } from "./schema";
-
-/** Every column a merge may read or fill (not `raw`: a primary keeps its own source record). */
-export const MEMBER_SELECT = {
-  id: true, title: true, abstract: true, authors: true, authorText: true, year: true, journal: true, journalAbbrev: true,
-  volume: true, issue: true, pages: true, doi: true, pmid: true, pmcid: true, issn: true, keywords: true, mesh: true,
-  language: true, publicationType: true, url: true, sourceDatabase: true, duplicateGroupId: true,
-} satisfies Prisma.RecordSelect;
-export type MemberRow = Prisma.RecordGetPayload<{ select: typeof MEMBER_SELECT }>;
 
 /** Filled into a primary when empty there. `sourceDatabase` is provenance, so it is never filled. */
 const FILL_FIELDS = [
   "title", "abstract", "authors", "year", "journal", "journalAbbrev", "volume", "issue", "pages", "doi", "pmid", "pmcid",
   "issn", "keywords", "mesh", "language", "publicationType", "url",
 ] as const;
-
-export type GroupState = {
-  id: string;
-  primaryRecordId: string;
-  origin: string;
-  score: number;
-  reasons: string[];
-  filled: FieldFill[];
-  createdAt: Date;
-  members: string[];
-};
-
-/** What a merge needs to know, loaded once per run (or per decision) and kept in step with the writes. */
-export type MergeState = {
-  reviewId: string;
-  records: Map<string, MemberRow>;
-  groups: Map<string, GroupState>;
-  /** Records with screening decisions or resolutions: they stay (or become) primaries, so no vote is orphaned. */
-  screened: Set<string>;
-};
 
 export type JoinResult = {
   group: GroupState;
@@ -59,44 +32,6 @@ export type JoinResult = {
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 const bib = (row: MemberRow) => toBibRecord({ ...row, raw: {} });
 export const completeness = (row: MemberRow) => extractFeatures(bib(row)).completeness;
-
-export function clusterOf(state: MergeState, recordId: string): string[] {
-  const groupId = state.records.get(recordId)?.duplicateGroupId;
-  return groupId ? (state.groups.get(groupId)?.members ?? [recordId]) : [recordId];
-}
-
-/** Loads the groups of `recordIds` with all their members, for a single decision. */
-export async function loadMergeState(tx: Tx, reviewId: string, recordIds: string[]): Promise<MergeState> {
-  const seed = await tx.record.findMany({ where: { reviewId, id: { in: recordIds } }, select: { duplicateGroupId: true } });
-  const groupIds = [...new Set(seed.map((r) => r.duplicateGroupId).filter((g): g is string => g !== null))];
-  const rows = await tx.record.findMany({ where: { reviewId, OR: [{ id: { in: recordIds } }, { duplicateGroupId: { in: groupIds } }] }, select: MEMBER_SELECT });
-  const groups = await tx.duplicateGroup.findMany({ where: { reviewId, id: { in: groupIds } } });
-  const ids = rows.map((r) => r.id);
-  const screened = await screenedAmong(tx, reviewId, ids);
-  return buildState(reviewId, rows, groups, screened);
-}
-
-export async function screenedAmong(tx: Tx, reviewId: string, ids?: string[]): Promise<Set<string>> {
-  const where = ids ? { reviewId, recordId: { in: ids } } : { reviewId };
-  const [votes, settled] = await Promise.all([
-    tx.screeningDecision.findMany({ where, select: { recordId: true }, distinct: ["recordId"] }),
-    tx.screeningResolution.findMany({ where, select: { recordId: true }, distinct: ["recordId"] }),
-  ]);
-  return new Set([...votes, ...settled].map((r) => r.recordId));
-}
-
-type GroupRow = { id: string; primaryRecordId: string; origin: string; score: number; reasons: unknown; filled: unknown; createdAt: Date };
-
-export function buildState(reviewId: string, rows: MemberRow[], groupRows: GroupRow[], screened: Set<string>): MergeState {
-  const groups = new Map<string, GroupState>(
-    groupRows.map((g) => [
-      g.id,
-      { ...g, reasons: Array.isArray(g.reasons) ? (g.reasons as string[]) : [], filled: Array.isArray(g.filled) ? (g.filled as FieldFill[]) : [], members: [] },
-    ]),
-  );
-  for (const row of rows) if (row.duplicateGroupId) groups.get(row.duplicateGroupId)?.members.push(row.id);
-  return { reviewId, records: new Map(rows.map((r) => [r.id, r])), groups, screened };
-}
 
 /** The columns of `primary` that `others` can fill, in the shape of a record update. */
 export function computeFills(primary: MemberRow, others: MemberRow[]): FieldFill[] {
@@ -134,7 +69,7 @@ export async function restoreFills(tx: Tx, state: MergeState, fills: FieldFill[]
   for (const [recordId, list] of byRecord(fills)) {
     const data = fillData(list, true);
     await tx.record.update({ where: { id: recordId }, data });
-    applyToRow(state.records.get(recordId), data);
+    applyToRow(state.rows.get(recordId), data);
   }
 }
 
@@ -142,7 +77,7 @@ export async function restoreFills(tx: Tx, state: MergeState, fills: FieldFill[]
 function donorsFor(state: MergeState, primaryId: string, members: string[]): MemberRow[] {
   return members
     .filter((id) => id !== primaryId)
-    .map((id) => state.records.get(id)!)
+    .map((id) => rowOf(state, id))
     .map((row) => ({ row, c: completeness(row) }))
     .sort((x, y) => y.c - x.c)
     .map((x) => x.row);
@@ -167,25 +102,25 @@ type JoinPlan = {
  * donate fields to the new primary.
  */
 function planJoin(state: MergeState, recordIds: string[], link: JoinLink): JoinPlan | null {
-  const involved = [...new Set(recordIds.map((id) => state.records.get(id)?.duplicateGroupId).filter((g): g is string => !!g))]
+  const involved = [...new Set(recordIds.map((id) => state.groupOf.get(id)).filter((g): g is string => !!g))]
     .map((id) => state.groups.get(id)!)
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-  const loose = recordIds.filter((id) => !state.records.get(id)?.duplicateGroupId);
+  const loose = recordIds.filter((id) => !state.groupOf.get(id));
   if (involved.length === 1 && loose.length === 0) return null;
   const target = involved[0];
   const members = [...new Set([...involved.flatMap((g) => g.members), ...loose])];
 
   // A record someone already screened stays the one screened; otherwise keep the target's primary.
   const pool = involved.length ? involved.map((g) => g.primaryRecordId) : members;
-  const preferred = target?.primaryRecordId ?? link.primaryHint ?? members.reduce((best, id) => (completeness(state.records.get(id)!) > completeness(state.records.get(best)!) ? id : best));
+  const preferred = target?.primaryRecordId ?? link.primaryHint ?? members.reduce((best, id) => (completeness(rowOf(state, id)) > completeness(rowOf(state, best)) ? id : best));
   const primary = pool.find((id) => id === preferred && state.screened.has(id)) ?? pool.find((id) => state.screened.has(id)) ?? preferred;
 
   // Only the primary carries fills: undo them on every primary that stops being one.
   const oldFills = involved.flatMap((g) => g.filled);
   const restored = oldFills.filter((f) => f.recordId !== primary);
-  for (const [recordId, list] of byRecord(restored)) applyToRow(state.records.get(recordId), fillData(list, true));
-  const fills = computeFills(state.records.get(primary)!, donorsFor(state, primary, members));
-  applyToRow(state.records.get(primary), fillData(fills, false));
+  for (const [recordId, list] of byRecord(restored)) applyToRow(state.rows.get(recordId), fillData(list, true));
+  const fills = computeFills(rowOf(state, primary), donorsFor(state, primary, members));
+  applyToRow(state.rows.get(primary), fillData(fills, false));
   const weaker = !target || link.score < target.score;
   return {
     target,
@@ -212,6 +147,7 @@ const json = (fields: JoinPlan["fields"]) => ({ ...fields, filled: fields.filled
  * Prisma, and a large review merges tens of thousands of groups in one run.
  */
 export async function joinMany(tx: Tx, state: MergeState, joins: { recordIds: string[]; link: JoinLink }[]): Promise<JoinResult[]> {
+  await loadRows(tx, state, joins.flatMap((j) => j.recordIds.flatMap((id) => clusterOf(state, id))));
   const plans = joins.map((j) => planJoin(state, j.recordIds, j.link)).filter((p): p is JoinPlan => p !== null);
   for (const [recordId, list] of byRecord(plans.flatMap((p) => p.restored))) await tx.record.update({ where: { id: recordId }, data: fillData(list, true) });
 
@@ -238,7 +174,7 @@ export async function joinMany(tx: Tx, state: MergeState, joins: { recordIds: st
   return plans.map((plan) => {
     const row = ids.get(plan)!;
     for (const g of plan.absorbed) state.groups.delete(g.id);
-    for (const id of plan.members) state.records.get(id)!.duplicateGroupId = row.id;
+    for (const id of plan.members) setGroup(state, id, row.id);
     const group: GroupState = { ...plan.fields, id: row.id, createdAt: row.createdAt, members: plan.members };
     state.groups.set(row.id, group);
     return {
@@ -257,23 +193,23 @@ export async function joinRecords(tx: Tx, state: MergeState, recordIds: string[]
   return (await joinMany(tx, state, [{ recordIds, link }]))[0] ?? null;
 }
 
-/** Dissolves a group: fills undone, every member unique again. The caller decides what to record about its pairs. */
 export async function dissolveGroup(tx: Tx, state: MergeState, group: GroupState): Promise<void> {
   await restoreFills(tx, state, group.filled);
   await tx.record.updateMany({ where: { id: { in: group.members } }, data: { duplicateGroupId: null, isDuplicate: false } });
   await tx.duplicateGroup.delete({ where: { id: group.id } });
-  for (const id of group.members) state.records.get(id)!.duplicateGroupId = null;
+  for (const id of group.members) setGroup(state, id, null);
   state.groups.delete(group.id);
 }
 
 /** Moves the primary role to another member: fills move with it. */
 export async function movePrimary(tx: Tx, state: MergeState, group: GroupState, recordId: string): Promise<FieldFill[]> {
+  await loadRows(tx, state, group.members);
   await restoreFills(tx, state, group.filled);
-  const fills = computeFills(state.records.get(recordId)!, donorsFor(state, recordId, group.members));
+  const fills = computeFills(rowOf(state, recordId), donorsFor(state, recordId, group.members));
   await tx.record.updateMany({ where: { id: { in: group.members } }, data: { isDuplicate: true } });
   const data = { ...fillData(fills, false), isDuplicate: false };
   await tx.record.update({ where: { id: recordId }, data });
-  applyToRow(state.records.get(recordId), data);
+  applyToRow(state.rows.get(recordId), data);
   await tx.duplicateGroup.update({ where: { id: group.id }, data: { primaryRecordId: recordId, filled: fills as unknown as Prisma.InputJsonValue } });
   group.primaryRecordId = recordId;
   group.filled = fills;

@@ -1,15 +1,12 @@
 import type { Tx } from "@/lib/db";
 import { recordAudit, recordAudits } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
-import { findDuplicates, pairKey } from "./detect";
-import {
-  buildState, clusterOf, dissolveGroup, joinMany, joinRecords, loadMergeState, MEMBER_SELECT, movePrimary, orderedPair, screenedAmong,
-  type JoinResult, type MemberRow, type MergeState,
-} from "./merge-groups";
-import { toBibRecord } from "@/lib/records/to-bib-record";
+import { findDuplicatesInFeatures, pairKey } from "./detect";
+import { dissolveGroup, joinMany, joinRecords, movePrimary, orderedPair, type JoinResult } from "./merge-groups";
+import { buildState, clusterOf, loadMergeState, screenedAmong, type MergeState } from "./merge-state";
+import { featuresOfRow, LOAD_CHUNK, loadRunRecords } from "./run-records";
 import type { DedupProgress, PairDecision } from "./schema";
 
-const LOAD_CHUNK = 5000;
 const PAIR_CHUNK = 500;
 const MERGE_BATCH = 500;
 
@@ -52,64 +49,53 @@ function joinAudit(reviewId: string, actorId: string | null, join: JoinResult, a
  * decided never re-queued, and records decided different never grouped. One audit event per
  * group created or extended, plus one for the run.
  */
-export async function runDeduplication(tx: Tx, actorId: string | null, reviewId: string, onProgress?: (p: DedupProgress) => void): Promise<DedupRunSummary> {
+export async function runDeduplication(
+  tx: Tx, actorId: string | null, reviewId: string, onProgress?: (p: DedupProgress) => void, sizes = { loadChunk: LOAD_CHUNK, mergeBatch: MERGE_BATCH },
+): Promise<DedupRunSummary> {
   const total = await tx.record.count({ where: { reviewId } });
-  const rows: (MemberRow & { dedupCheckedAt: Date | null })[] = [];
   onProgress?.({ phase: "loading", done: 0, total });
-  let cursor: string | undefined;
-  for (;;) {
-    const chunk = await tx.record.findMany({
-      where: { reviewId },
-      select: { ...MEMBER_SELECT, dedupCheckedAt: true },
-      orderBy: { id: "asc" },
-      take: LOAD_CHUNK,
-      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-    });
-    rows.push(...chunk);
-    onProgress?.({ phase: "loading", done: rows.length, total });
-    if (chunk.length < LOAD_CHUNK) break;
-    cursor = chunk[chunk.length - 1].id;
-  }
+  const run = await loadRunRecords(tx, reviewId, (done) => onProgress?.({ phase: "loading", done, total }), sizes.loadChunk);
+  const { ids } = run;
+  const indexOf = new Map(ids.map((id, i) => [id, i]));
   const [groupRows, pairs, screened] = await Promise.all([
     tx.duplicateGroup.findMany({ where: { reviewId } }),
     tx.duplicatePair.findMany({ where: { reviewId }, select: { recordAId: true, recordBId: true, status: true } }),
     screenedAmong(tx, reviewId),
   ]);
-  const state = buildState(reviewId, rows, groupRows, screened);
+  const state = buildState(reviewId, run.grouping, groupRows, screened);
+  run.grouping.length = 0;
 
   // A SAME decision whose records drifted apart (an import undone dissolved their group) is applied again.
   for (const p of pairs.filter((p) => p.status === "SAME")) {
-    const a = state.records.get(p.recordAId);
-    const b = state.records.get(p.recordBId);
-    if (!a || !b || (a.duplicateGroupId && a.duplicateGroupId === b.duplicateGroupId)) continue;
-    const join = await joinRecords(tx, state, [a.id, b.id], { origin: "MANUAL", score: 1, reasons: ["decided the same by a person"] });
+    const [a, b] = [state.groupOf.get(p.recordAId), state.groupOf.get(p.recordBId)];
+    if (a === undefined || b === undefined || (a && a === b)) continue;
+    const join = await joinRecords(tx, state, [p.recordAId, p.recordBId], { origin: "MANUAL", score: 1, reasons: ["decided the same by a person"] });
     if (join) await recordAudit(tx, joinAudit(reviewId, actorId, join, join.created ? "merge" : "extend", { reapplied: true }));
   }
+  // Those joins filled fields into their primaries, and detection compares the rows as they are now.
+  for (const [id, row] of state.rows) run.features[indexOf.get(id)!] = featuresOfRow(row);
+  state.rows.clear();
 
-  const existing = rows.filter((r) => r.dedupCheckedAt !== null);
-  const incoming = rows.filter((r) => r.dedupCheckedAt === null);
-  const ids = [...existing, ...incoming].map((r) => r.id);
-  const indexOf = new Map(ids.map((id, i) => [id, i]));
+  const newRecords = ids.length - run.firstNew;
   const decided = pairs.filter((p) => p.status !== "POSSIBLE");
-  onProgress?.({ phase: "comparing", done: 0, total: incoming.length });
-  const result = findDuplicates(
-    existing.map((r) => toBibRecord({ ...r, raw: {} })),
-    incoming.map((r) => toBibRecord({ ...r, raw: {} })),
-    {
-      recordKey: (_, i) => ids[i],
-      decidedPairs: decided.map((p) => pairKey(p.recordAId, p.recordBId)),
-      cannotLink: decided.filter((p) => p.status === "DIFFERENT").map((p) => pairKey(p.recordAId, p.recordBId)),
-      groups: [...state.groups.values()].map((g) => g.members.map((id) => indexOf.get(id)!)),
-    },
-  );
-  onProgress?.({ phase: "comparing", done: incoming.length, total: incoming.length });
+  onProgress?.({ phase: "comparing", done: 0, total: newRecords });
+  const result = findDuplicatesInFeatures(run.features, run.firstNew, {
+    recordKey: (i) => ids[i],
+    decidedPairs: decided.map((p) => pairKey(p.recordAId, p.recordBId)),
+    cannotLink: decided.filter((p) => p.status === "DIFFERENT").map((p) => pairKey(p.recordAId, p.recordBId)),
+    groups: [...state.groups.values()].map((g) => g.members.map((id) => indexOf.get(id)!)),
+  });
+  // Only indices into `ids` from here on: the features can go before the merge loads rows.
+  run.features.length = 0;
+  indexOf.clear();
+  onProgress?.({ phase: "comparing", done: newRecords, total: newRecords });
 
-  const summary: DedupRunSummary = { records: total, newRecords: incoming.length, groups: [], possiblePairs: [] };
+  const summary: DedupRunSummary = { records: total, newRecords, groups: [], possiblePairs: [] };
   const pending = new Set(pairs.filter((p) => p.status === "POSSIBLE").flatMap((p) => [p.recordAId, p.recordBId]));
   const touched = new Map<string, JoinResult>();
-  for (let i = 0; i < result.groups.length; i += MERGE_BATCH) {
+  for (let i = 0; i < result.groups.length; i += sizes.mergeBatch) {
     onProgress?.({ phase: "merging", done: i, total: result.groups.length });
-    const batch = result.groups.slice(i, i + MERGE_BATCH).map((g) => ({
+    const batch = result.groups.slice(i, i + sizes.mergeBatch).map((g) => ({
       recordIds: g.members.map((m) => ids[m]),
       link: { origin: "AUTOMATIC" as const, score: g.score, reasons: g.reasons, primaryHint: ids[g.primary] },
     }));
@@ -122,6 +108,8 @@ export async function runDeduplication(tx: Tx, actorId: string | null, reviewId:
       }
     }
     await recordAudits(tx, joins.map((join) => joinAudit(reviewId, actorId, join, join.created ? "merge" : "extend")));
+    // Written; the next batch loads its own rows.
+    state.rows.clear();
   }
   onProgress?.({ phase: "merging", done: result.groups.length, total: result.groups.length });
   for (const join of touched.values()) {
@@ -131,7 +119,7 @@ export async function runDeduplication(tx: Tx, actorId: string | null, reviewId:
 
   // One open question per pair of groups; none where a person already answered for these groups.
   onProgress?.({ phase: "queuing", done: 0, total: result.possiblePairs.length });
-  const clusterKey = (id: string) => state.records.get(id)?.duplicateGroupId ?? id;
+  const clusterKey = (id: string) => state.groupOf.get(id) ?? id;
   const asked = new Set(pairs.map((p) => pairKey(clusterKey(p.recordAId), clusterKey(p.recordBId))));
   const queue = [];
   for (const p of result.possiblePairs) {
@@ -153,7 +141,7 @@ export async function runDeduplication(tx: Tx, actorId: string | null, reviewId:
     action: "run",
     after: {
       records: total,
-      newRecords: incoming.length,
+      newRecords,
       candidatePairs: result.candidatePairs,
       groupsCreated: summary.groups.filter((g) => g.created).length,
       groupsExtended: summary.groups.filter((g) => !g.created).length,
