@@ -89,7 +89,7 @@ describe("insertRecords", () => {
 
   it("rolls back the batches already stored when a later one fails, with the audit row", async () => {
     const { review, owner, search } = await newSearch();
-    const bytes = new TextEncoder().encode(generateMedline(2100));
+    const bytes = new TextEncoder().encode(generateMedline(1200));
     await expect(
       writeTransaction(async (tx) => {
         await importFileBytes(tx, owner.id, review.id, search.id, { fileName: "c.nbib", bytes, format: "auto" });
