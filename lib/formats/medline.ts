@@ -27,6 +27,15 @@ export function medlineValueStart(line: string): number {
   return line.charCodeAt(5) === 32 ? 6 : -1;
 }
 
+// Tags by their four characters: one string per tag instead of a new one per line (millions in a large export).
+const TAGS = new Map<number, string>();
+function medlineTag(line: string): string {
+  const key = (line.charCodeAt(0) << 21) | (line.charCodeAt(1) << 14) | (line.charCodeAt(2) << 7) | line.charCodeAt(3);
+  let tag = TAGS.get(key);
+  if (tag === undefined) TAGS.set(key, (tag = line.slice(0, 4).trimEnd()));
+  return tag;
+}
+
 export function parseMedline(text: string): { records: BibRecord[]; warnings: ParseWarning[] } {
   return collectRecords(readMedline(new LineCursor(text)));
 }
@@ -52,7 +61,7 @@ export function* readMedline(cursor: LineSource): RecordReader {
     const start = medlineValueStart(line);
     if (start !== -1) {
       anyTag = true;
-      const tag = line.slice(0, 4).trimEnd();
+      const tag = medlineTag(line);
       // A new PMID without a blank line before it still starts a new record.
       if (tag === "PMID" && raw?.PMID && (closed = close())) yield closed;
       if (!raw) {

@@ -31,6 +31,15 @@ export function risValueStart(line: string): number {
   return after === 32 || after === 9 ? dash + 2 : -1;
 }
 
+// Tags by their two characters: one string per tag instead of a new one per line (millions in a large export).
+const TAGS = new Map<number, string>();
+function risTag(line: string): string {
+  const key = (line.charCodeAt(0) << 7) | line.charCodeAt(1);
+  let tag = TAGS.get(key);
+  if (tag === undefined) TAGS.set(key, (tag = line.slice(0, 2)));
+  return tag;
+}
+
 export function parseRis(text: string): { records: BibRecord[]; warnings: ParseWarning[] } {
   return collectRecords(readRis(new LineCursor(text)));
 }
@@ -65,7 +74,7 @@ export function* readRis(cursor: LineSource): RecordReader {
     const start = risValueStart(line);
     if (start !== -1) {
       anyTag = true;
-      const tag = line.slice(0, 2);
+      const tag = risTag(line);
       const value = line.slice(start).trim();
       if (tag === "ER") {
         close();
