@@ -16,6 +16,7 @@ import { makeReviewWithTeam } from "@/lib/test/factories";
 import { addMember, makeRecords } from "@/lib/screening/test-records";
 import { decideAction } from "@/lib/screening/actions";
 import { getCurrentUser } from "@/lib/auth/session";
+import { POST as decideRoute } from "@/app/api/reviews/[slug]/screening/decide/route";
 
 const jar = vi.hoisted(() => ({ token: "" }));
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: (name: string) => (name === "next-auth.session-token" && jar.token ? { name, value: jar.token } : undefined) }) }));
@@ -82,18 +83,22 @@ describe("one screening decision", () => {
     expect(readOnly.slice(0, 2)).toEqual(sql.slice(0, 2));
   });
 
-  it("runs no Prisma-compiled statement unless the vote settles the record", async () => {
+  it("runs no Prisma-compiled statement, also when the vote settles the record", async () => {
     const t = await setup();
     await signIn(t.reviewer);
     const first = await statementsOf(() => t.decide(t.records[0].id));
     expect(compiled(first)).toEqual([]);
     expect(first.length).toBeLessThanOrEqual(15);
-    // The colleague's agreeing vote settles the record: the resolution (one model query) and its audit row too.
+    // The colleague's agreeing vote settles the record: the resolution and its audit row, in plain SQL too.
     await signIn(t.second);
     let result: Awaited<ReturnType<typeof t.decide>> | undefined;
     const second = await statementsOf(async () => (result = await t.decide(t.records[0].id)));
     expect(result).toMatchObject({ ok: true, data: { resolved: true } });
-    expect(compiled(second).length).toBeLessThanOrEqual(1);
+    expect(compiled(second)).toEqual([]);
+    const resolution = await db.screeningResolution.findUniqueOrThrow({ where: { recordId_stage: { recordId: t.records[0].id, stage: "TITLE_ABSTRACT" } } });
+    expect(resolution).toMatchObject({ outcome: "EXCLUDE", method: "AGREEMENT", resolvedById: null, note: "", reasonId: null });
+    const agreed = await db.auditEvent.findFirstOrThrow({ where: { entity: "ScreeningResolution", entityId: resolution.id } });
+    expect(agreed).toMatchObject({ action: "agree", after: JSON.parse(JSON.stringify(resolution)) });
   });
 
   it("reads outside the transaction on the read-only connection, which sees each commit at once", async () => {
@@ -128,6 +133,22 @@ describe("one screening decision", () => {
     // Ordered with rows Prisma wrote (same timestamp text format).
     const newest = await db.auditEvent.findFirstOrThrow({ where: { reviewId: t.review.id }, orderBy: { at: "desc" } });
     expect(newest.id).toBe(audit.id);
+  });
+});
+
+describe("the JSON decision route", () => {
+  it("answers uncompressed (no-transform): gzip of one record cost more than it saved", async () => {
+    const t = await setup();
+    await signIn(t.reviewer);
+    const request = new Request(`http://localhost/api/reviews/${t.review.slug}/screening/decide`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "accept-encoding": "gzip" },
+      body: JSON.stringify({ stage: "TITLE_ABSTRACT", recordId: t.records[0].id, decision: "INCLUDE" }),
+    });
+    const res = await decideRoute(request, { params: Promise.resolve({ slug: t.review.slug }) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store, no-transform");
+    expect(await res.json()).toMatchObject({ ok: true, data: { resolved: false } });
   });
 });
 

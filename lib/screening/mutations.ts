@@ -6,7 +6,7 @@ import { resolveVotes, type Decision, type Outcome, type VotesNeeded } from "@/l
 import { isEligible } from "@/lib/screening/queue";
 import { getStageReasons, getStageSettings } from "@/lib/screening/data";
 import { attachStudy, detachStudy } from "@/lib/screening/study-mutations";
-import { insertVote, readVotes } from "@/lib/screening/vote-rows";
+import { insertResolution, insertVote, readVotes } from "@/lib/screening/vote-rows";
 
 export type ScreenInput = { stage: Stage; recordId: string; decision: Decision; reasonId: string | null; note: string };
 
@@ -38,9 +38,7 @@ async function settle(
   reviewId: string,
   args: { stage: Stage; recordId: string; outcome: Outcome; reasonId: string | null; method: "AGREEMENT" | "ADJUDICATION"; note: string },
 ) {
-  const resolution = await tx.screeningResolution.create({
-    data: { reviewId, recordId: args.recordId, stage: args.stage, outcome: args.outcome, reasonId: args.reasonId, method: args.method, resolvedById: actorId, note: args.note },
-  });
+  const resolution = await insertResolution(tx, { reviewId, recordId: args.recordId, stage: args.stage, outcome: args.outcome, reasonId: args.reasonId, method: args.method, resolvedById: actorId, note: args.note });
   await recordAudit(tx, { reviewId, actorId, entity: "ScreeningResolution", entityId: resolution.id, action: args.method === "AGREEMENT" ? "agree" : "adjudicate", after: resolution });
   if (args.stage === "FULL_TEXT" && args.outcome === "INCLUDE") await attachStudy(tx, actorId, reviewId, args.recordId);
   return resolution;

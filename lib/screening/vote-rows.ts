@@ -31,3 +31,14 @@ export async function insertVote(tx: Tx, data: { reviewId: string; recordId: str
     VALUES (${row.id}, ${row.reviewId}, ${row.recordId}, ${row.stage}, ${row.reviewerId}, ${row.decision}, ${row.firstDecision}, ${row.reasonId}, ${row.note}, ${row.createdAt}, ${row.updatedAt})`);
   return { id: row.id, reviewId: row.reviewId, recordId: row.recordId, stage: row.stage, reviewerId: row.reviewerId, decision: row.decision, firstDecision: row.firstDecision, reasonId: row.reasonId, note: row.note, createdAt: row.createdAt, updatedAt: row.updatedAt };
 }
+
+/** A record's resolution, written with plain SQL and returned as Prisma's create returns it (for the audit row). */
+export async function insertResolution(
+  tx: Tx,
+  data: { reviewId: string; recordId: string; stage: Stage; outcome: string; reasonId: string | null; method: string; resolvedById: string | null; note: string },
+) {
+  const row = { id: newId(), reviewId: data.reviewId, recordId: data.recordId, stage: data.stage, outcome: data.outcome, reasonId: data.reasonId, method: data.method, resolvedById: data.resolvedById, note: data.note, resolvedAt: new Date() };
+  await execute(tx, Prisma.sql`INSERT INTO "ScreeningResolution" ("id", "reviewId", "recordId", "stage", "outcome", "reasonId", "method", "resolvedById", "note", "resolvedAt")
+    VALUES (${row.id}, ${row.reviewId}, ${row.recordId}, ${row.stage}, ${row.outcome}, ${row.reasonId}, ${row.method}, ${row.resolvedById}, ${row.note}, ${row.resolvedAt})`);
+  return row;
+}
