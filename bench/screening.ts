@@ -9,7 +9,9 @@
  * measures queueing on the single server process rather than the latency a reviewer feels.
  *
  * Env: BENCH_RECORDS (100000), BENCH_REVIEWERS (20), BENCH_DECISIONS per reviewer (100),
- * BENCH_THINK_MS (1000), BENCH_PORT (3199); SIEVE_DIST_DIR (.next), the build to serve.
+ * BENCH_THINK_MS (1000), BENCH_PORT (3199); SIEVE_DIST_DIR (.next), the build to serve;
+ * BENCH_PRIOR_VOTES (0): votes each reviewer has already cast along their own walk before the run
+ * (as deep into a large review), so the next-record query has to pass over them.
  */
 import Database from "better-sqlite3";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -19,12 +21,14 @@ import os from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { createMigratedDatabase } from "../lib/test/temp-db";
+import { queueStart } from "../lib/screening/rules";
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
 const REVIEWERS = Number(process.env.BENCH_REVIEWERS ?? 20);
 const PER_REVIEWER = Number(process.env.BENCH_DECISIONS ?? 100);
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
 const PORT = Number(process.env.BENCH_PORT ?? 3199);
+const PRIOR_VOTES = Number(process.env.BENCH_PRIOR_VOTES ?? 0);
 const root = path.resolve(import.meta.dirname, "..");
 const base = `http://localhost:${PORT}`;
 
@@ -54,8 +58,23 @@ function seed(file: string) {
     ["Wrong population", "Wrong intervention", "Wrong study design"].forEach((label, i) => reason.run(id(), reviewId, label, i));
     const record = db.prepare(`INSERT INTO "Record" (id, reviewId, position, title, abstract, authors, authorText, year, journal, keywords, mesh, raw, createdAt)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'J Bone Res', ?, '[]', '{}', ?)`);
+    const recordIds: string[] = [];
     for (let i = 0; i < RECORDS; i++) {
-      record.run(id(), reviewId, i, `Record ${i}: ${words(8, i)}`, words(180, i), JSON.stringify([{ family: `Author${i % 997}`, given: "A", normalized: `author${i % 997} a` }]), `author${i % 997} a`, 1990 + (i % 35), JSON.stringify([WORDS[i % WORDS.length]]), t);
+      recordIds.push(id());
+      record.run(recordIds[i], reviewId, i, `Record ${i}: ${words(8, i)}`, words(180, i), JSON.stringify([{ family: `Author${i % 997}`, given: "A", normalized: `author${i % 997} a` }]), `author${i % 997} a`, 1990 + (i % 35), JSON.stringify([WORDS[i % WORDS.length]]), t);
+    }
+    // Earlier work: each reviewer's first PRIOR_VOTES records in their own walk (lib/screening/rules queueStart), never a third vote.
+    const vote = db.prepare(`INSERT INTO "ScreeningDecision" (id, reviewId, recordId, stage, reviewerId, decision, firstDecision, note, createdAt, updatedAt) VALUES (?, ?, ?, 'TITLE_ABSTRACT', ?, 'EXCLUDE', 'EXCLUDE', 'prior', ?, ?)`);
+    const votes = new Map<number, number>();
+    for (const r of PRIOR_VOTES > 0 ? reviewers : []) {
+      const start = queueStart(r.id, reviewId, RECORDS);
+      for (let k = 0, cast = 0; k < RECORDS && cast < PRIOR_VOTES; k++) {
+        const position = (start + k) % RECORDS;
+        if ((votes.get(position) ?? 0) >= 2) continue;
+        votes.set(position, (votes.get(position) ?? 0) + 1);
+        vote.run(id(), reviewId, recordIds[position], r.id, t, t);
+        cast++;
+      }
     }
   })();
   db.close();
@@ -162,7 +181,7 @@ async function main() {
 
     const cpuMs = serverCpuMs(server.pid) - cpuStart;
     const db = new Database(file, { readonly: true });
-    const rows = db.prepare(`SELECT reviewerId, recordId, decision FROM "ScreeningDecision"`).all() as { reviewerId: string; recordId: string; decision: string }[];
+    const rows = db.prepare(`SELECT reviewerId, recordId, decision FROM "ScreeningDecision" WHERE note <> 'prior'`).all() as { reviewerId: string; recordId: string; decision: string }[];
     const duplicates = (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM "ScreeningDecision" GROUP BY recordId, stage, reviewerId HAVING COUNT(*) > 1)`).get() as { n: number }).n;
     const overfull = (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM "ScreeningDecision" GROUP BY recordId, stage HAVING COUNT(*) > 2)`).get() as { n: number }).n;
     db.close();
@@ -171,7 +190,7 @@ async function main() {
     latencies.sort((a, b) => a - b);
     const fmt = (x: number) => x.toFixed(1);
     const seconds = (performance.now() - runStart) / 1000;
-    console.log(`think time ${THINK_MS} ms (±50%); ${(latencies.length / seconds).toFixed(1)} decisions/s over ${seconds.toFixed(0)} s`);
+    console.log(`think time ${THINK_MS} ms (±50%); ${PRIOR_VOTES} earlier votes per reviewer; ${(latencies.length / seconds).toFixed(1)} decisions/s over ${seconds.toFixed(0)} s`);
     // CPU time is what a decision costs the server whatever else the machine runs (wall-clock
     // throughput on a shared 2-core machine mostly measures the other processes).
     if (Number.isFinite(cpuMs)) console.log(`server CPU ${fmt(cpuMs / latencies.length)} ms per decision (${fmt((1000 * latencies.length) / cpuMs)} decisions per CPU-second); load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
