@@ -11,6 +11,7 @@ const { db, writeTransaction } = await import("@/lib/db");
 const { createDemo, DEMO_EMAIL, DEMO_REVIEWER_EMAIL } = await import("@/lib/demo/seed-demo");
 const { storeUpload } = await import("@/lib/screening/pdf-store");
 const { screenRecord } = await import("@/lib/screening/mutations");
+const { setStageAssignment } = await import("@/lib/screening/assignment-mutations");
 const { makeUser } = await import("@/lib/test/factories");
 const { buildArchiveJson, exportReviewArchive } = await import("./export");
 const { importReviewArchive, readArchive } = await import("./import");
@@ -68,6 +69,7 @@ beforeAll(async () => {
   await db.robRating.create({ data: { assessmentId: rob.id, item: "1", judgement: "UNCLEAR", firstJudgement: "UNCLEAR", support: "Not described", answers: { digitisation: dig.id } } });
   await db.recordNote.create({ data: { reviewId, recordId: a.id, userId: reviewer.id, text: "check dose", labels: ["dose"] } });
   await db.invitation.create({ data: { reviewId, email: "newcomer@example.org", roles: ["REVIEWER"], token: "secret-token-1", invitedById: owner.id, expiresAt: new Date(Date.now() + 864e5) } });
+  await writeTransaction((tx) => setStageAssignment(tx, owner.id, reviewId, { stage: "TITLE_ABSTRACT", mode: "SPLIT", reviewerIds: [owner.id, reviewer.id], perRecord: 1, checkPercent: 0, seed: "archive" }));
 });
 
 describe("whole-review archive", () => {
@@ -94,6 +96,13 @@ describe("whole-review archive", () => {
     expect(await db.study.count({ where: { reviewId: report.reviewId } })).toBe(17);
     expect(await db.screeningDecision.findMany({ where: { reviewId: report.reviewId }, select: { firstDecision: true } })).toHaveLength(2);
     expect((await db.invitation.findFirstOrThrow({ where: { reviewId: report.reviewId } })).token).not.toBe("secret-token-1");
+    // The assignment comes along, its reviewers mapped to this instance's accounts.
+    const assigned = await db.screeningAssignment.count({ where: { reviewId } });
+    expect(assigned).toBeGreaterThan(0);
+    expect(await db.screeningAssignment.count({ where: { reviewId: report.reviewId } })).toBe(assigned);
+    const plan = await db.screeningAssignmentPlan.findFirstOrThrow({ where: { reviewId: report.reviewId } });
+    const people = await db.user.findMany({ where: { email: { in: [DEMO_EMAIL, DEMO_REVIEWER_EMAIL] } }, select: { id: true } });
+    expect([...(plan.reviewerIds as string[])].sort()).toEqual(people.map((p) => p.id).sort());
   });
 
   it("refuses a tampered, truncated or foreign archive and writes nothing", async () => {

@@ -5,11 +5,13 @@
  *   v1 → v2: the team features (migration 20261201100000_team_features) added invitations, per-reviewer
  *            record notes and labels, and ExclusionReason.retired. A v1 archive has none of them: it
  *            gets empty lists and every reason not retired.
+ *   v2 → v3: screening assignment (migration 20261202010000_screening_assignment) added assignment
+ *            plans and per-record assignments. A v2 archive has none: everyone screens everything.
  */
 import { z } from "zod";
 import { REVIEW_COLUMNS, rowSchema, TABLE_NAMES, TABLES, type Row, type TableName } from "./tables";
 
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 export const ARCHIVE_KIND = "sieve-review-archive";
 
 export type Person = { id: string; email: string | null; name: string };
@@ -43,6 +45,7 @@ export const MIGRATIONS: Record<number, Migration> = {
     invitations: [],
     recordNotes: [],
   }),
+  2: (v2) => ({ ...v2, formatVersion: 3, screeningAssignmentPlans: [], screeningAssignments: [] }),
 };
 
 export class ArchiveError extends Error {}

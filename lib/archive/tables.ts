@@ -56,6 +56,17 @@ export const TABLES = {
     columns: { id: "s", reviewId: "s", recordId: "s", stage: "s", outcome: "s", reasonId: "sn", method: "s", resolvedById: "sn", note: "s", resolvedAt: "d" },
     refs: [{ column: "recordId", table: "records" }, { column: "reasonId", table: "exclusionReasons" }, ...people("resolvedById")],
   },
+  // reviewerIds (JSON) holds user ids; remapped like every id in a JSON column.
+  screeningAssignmentPlans: {
+    model: "screeningAssignmentPlan",
+    columns: { id: "s", reviewId: "s", stage: "s", mode: "s", seed: "s", reviewerIds: "j", perRecord: "i", checkPercent: "i", createdById: "sn", createdAt: "d", updatedAt: "d" },
+    refs: people("createdById"),
+  },
+  screeningAssignments: {
+    model: "screeningAssignment",
+    columns: { id: "s", reviewId: "s", planId: "s", recordId: "s", stage: "s", reviewerId: "s", position: "i", createdAt: "d" },
+    refs: [{ column: "planId", table: "screeningAssignmentPlans" }, { column: "recordId", table: "records" }, ...people("reviewerId")],
+  },
   fullTexts: { model: "fullText", columns: { id: "s", recordId: "s", status: "s", filePath: "sn", note: "s", updatedAt: "d" }, refs: [{ column: "recordId", table: "records" }] },
   extractionForms: {
     model: "extractionForm",
