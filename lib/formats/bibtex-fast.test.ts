@@ -75,6 +75,38 @@ describe("BibTeX fast path", () => {
     expectSameEntries(fast!, library);
   }, 120_000);
 
+  it("reads @string, @comment, quotes, # concatenation, month macros, duplicate fields and comments as the library does", () => {
+    const text = String.raw`% a comment line @article{not, title={no}}
+@string{jvim = "Journal of Veterinary {Internal} Medicine"}
+@STRING(abbr = {J. Vet.})
+@comment{ anything {nested} here }
+@comment this line is a comment
+@article{k1,
+  title = "Quoted {Title} with \"escaped\" and {braces}",
+  journal = jvim # { and } # abbr,
+  month = aug, year = 2020,
+  keywords = {a, b; c},
+  Keywords = {d,a},
+  title = {Second title},
+  pages = {1--5},
+  note = {   },
+  abstract = {Line one
+   line two   with  spaces \{escaped\} braces},
+}
+@Book(k2, author = {Doe, John and {Acme Corp.} and van Dyke, Dick and Smith, Jr., Bob}, publisher = {Wiley and Sons}, year = "1999")
+@misc{, title = {No key}}
+@article{k3, % comment inside
+  title = {T}, % trailing
+  doi = {{10.1000/ABC}},
+  url = {http://x.org/a_b?c=d&e},
+}
+`;
+    const library = parse(text, LIBRARY_OPTIONS);
+    expect(library.errors).toEqual([]);
+    expect(library.entries).toHaveLength(4);
+    expectSameEntries(fastLibrary(text)!, library);
+  });
+
   it("leaves to the library whatever it would report or treat specially", () => {
     for (const text of [
       "@article{x,\n  title = {Unclosed\n",

@@ -41,7 +41,7 @@ export function fieldMode(field: string): Mode {
 export function convertPlainField(field: string, value: string): FieldValue | undefined {
   const mode = fieldMode(field);
   if (mode === "verbatim") return plainVerbatim(field, value);
-  if (TEXT_UNSAFE.test(value)) return undefined;
+  if (TEXT_UNSAFE.test(value)) return undefined; // (plainText checks again; this spares the list splitting)
   if (mode === "creatorlist") return plainCreators(value);
   if (mode === "literallist") {
     const items = topLevel(value);
@@ -67,10 +67,12 @@ const MONTHS: Record<string, string> = Object.fromEntries(
 // and the outer braces of a wholly braced doi/url are dropped.
 function plainVerbatim(field: string, value: string): string | undefined {
   if (VERBATIM_UNSAFE.test(value)) return undefined;
-  const items = topLevel(value);
-  if (!items) return undefined;
   let text = value;
-  if (items.length === 1 && items[0].kind === "group" && typeof FieldMode.verbatim.find((t) => t === field) === "string") text = text.slice(1, -1);
+  if (/[{}]/.test(value)) {
+    const items = topLevel(value);
+    if (!items) return undefined;
+    if (items.length === 1 && items[0].kind === "group" && typeof FieldMode.verbatim.find((t) => t === field) === "string") text = text.slice(1, -1);
+  }
   return text.replace(/[ \t\n]+/g, " ").trim();
 }
 
@@ -115,31 +117,35 @@ function ligatures(text: string): string {
 
 type Item = { kind: "space" | "text" | "group"; raw: string };
 
+const PIECE = /[ \t\n]+|[^ \t\n{}]+/y;
+
 /** The value's top-level pieces: whitespace runs, brace groups and the text between; undefined if braces do not balance. */
 function topLevel(value: string): Item[] | undefined {
   const items: Item[] = [];
   let i = 0;
   while (i < value.length) {
-    const start = i;
     const c = value[i];
     if (c === "{") {
+      const start = i;
+      const brace = /[\\{}]/g;
+      brace.lastIndex = i;
       let depth = 0;
-      do {
-        if (value[i] === "\\") i++;
-        else if (value[i] === "{") depth++;
-        else if (value[i] === "}") depth--;
-        i++;
-      } while (depth > 0 && i < value.length);
+      for (let m = brace.exec(value); m; m = brace.exec(value)) {
+        if (m[0] === "\\") brace.lastIndex = m.index + 2;
+        else if ((depth += m[0] === "{" ? 1 : -1) === 0) {
+          i = m.index + 1;
+          break;
+        }
+      }
       if (depth !== 0) return undefined;
       items.push({ kind: "group", raw: value.slice(start, i) });
     } else if (c === "}") {
       return undefined;
-    } else if (/[ \t\n]/.test(c)) {
-      while (i < value.length && /[ \t\n]/.test(value[i])) i++;
-      items.push({ kind: "space", raw: value.slice(start, i) });
     } else {
-      while (i < value.length && !/[ \t\n{}]/.test(value[i])) i++;
-      items.push({ kind: "text", raw: value.slice(start, i) });
+      PIECE.lastIndex = i;
+      const raw = PIECE.exec(value)![0];
+      items.push({ kind: c === " " || c === "\t" || c === "\n" ? "space" : "text", raw });
+      i += raw.length;
     }
   }
   return items;

@@ -90,46 +90,48 @@ class Reader {
     return found;
   }
 
+  // Both scan from one significant character to the next, as the library's loops do char by char.
   private valueBraces(): string {
     const s = this.input;
     this.match("{", false);
     const start = this.pos;
+    const special = /[\\{}$]/g;
+    special.lastIndex = start;
     let depth = 0;
     let math = false;
-    for (;;) {
-      const c = s[this.pos];
-      if (c === "\\") this.pos++;
+    for (let m = special.exec(s); m; m = special.exec(s)) {
+      const c = m[0];
+      if (c === "\\") special.lastIndex = m.index + 2;
       else if (c === "{") depth++;
-      else if (c === "}") {
-        if (depth === 0) {
-          if (math) throw new Unreadable();
-          this.pos++;
-          return s.substring(start, this.pos - 1);
-        }
-        depth--;
-      } else if (c === "$") math = !math;
-      this.pos++;
-      if (this.pos >= s.length) throw new Unreadable();
+      else if (c === "$") math = !math;
+      else if (depth > 0) depth--;
+      else {
+        if (math) throw new Unreadable();
+        this.pos = m.index + 1;
+        return s.substring(start, m.index);
+      }
     }
+    throw new Unreadable();
   }
 
   private valueQuotes(): string {
     const s = this.input;
     this.match('"', false);
     const start = this.pos;
+    const special = /[\\{}"]/g;
+    special.lastIndex = start;
     let depth = 0;
-    for (;;) {
-      const c = s[this.pos];
-      if (c === "\\") this.pos++;
+    for (let m = special.exec(s); m; m = special.exec(s)) {
+      const c = m[0];
+      if (c === "\\") special.lastIndex = m.index + 2;
       else if (c === "{") depth++;
       else if (c === "}") depth--;
-      else if (c === '"' && depth <= 0) {
-        this.pos++;
-        return s.substring(start, this.pos - 1);
+      else if (depth <= 0) {
+        this.pos = m.index + 1;
+        return s.substring(start, m.index);
       }
-      this.pos++;
-      if (this.pos >= s.length) throw new Unreadable();
     }
+    throw new Unreadable();
   }
 
   private singleValue(): string {
