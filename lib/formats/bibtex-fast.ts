@@ -1,6 +1,6 @@
 import type { Entry } from "@retorquere/bibtex-parser";
 import { readBibtexFields, type RawEntry } from "./bibtex-reader";
-import { convertPlainField, type FieldValue } from "./bibtex-plain";
+import { convertPlainField, escapeAngles, fieldMode, type FieldValue } from "./bibtex-plain";
 
 /**
  * @retorquere/bibtex-parser's result for a file, computed in two parts: fields in plain text
@@ -8,7 +8,8 @@ import { convertPlainField, type FieldValue } from "./bibtex-plain";
  * BibTeX text holding just those (`latex`). Whenever the two parts could differ from one library
  * run over the whole file (a reading error, @preamble, \newcommand, crossref inheritance, an
  * error from the LaTeX part), the caller parses the whole file with the library instead, so
- * errors and warnings are exactly the library's.
+ * errors and warnings are exactly the library's. One deliberate difference: raw < and > in text
+ * fields are kept as those characters (escapeAngles), where the library would print ¡ and ¿.
  */
 
 /** How Sieve runs the library: titles as written (no sentence-casing, no case-protection markup), unknown commands dropped. */
@@ -30,6 +31,7 @@ export function splitPlainFields(text: string): PlainSplit | undefined {
   const order: string[][] = [];
   const latex: string[] = [];
   for (const entry of raw.entries) {
+    for (const name of Object.keys(entry.fields)) if (fieldMode(name) !== "verbatim") entry.fields[name] = escapeAngles(entry.fields[name]);
     const fields: Record<string, FieldValue> = {};
     const names: string[] = [];
     const later: string[] = [];

@@ -22,6 +22,29 @@ const WORDS: Record<string, string> = { textless: "<", textgreater: ">", textbar
 const TEXT_UNSAFE = /(?<!\\)[$%^_~<>]|[\r\x0E\x0F]|\n[ \t]*\n/;
 const VERBATIM_UNSAFE = /[\\$%\r\x0E\x0F]|\n[ \t]*\n/;
 
+/**
+ * Raw < and > in a text field, spelled as the commands LaTeX reads as those characters. The
+ * library reads them as LaTeX's OT1 font does (¡ and ¿), so "p<0.05" would become "p¡0.05";
+ * exports from bibliographic databases mean the characters themselves. Inside $…$ math they stay.
+ */
+export function escapeAngles(value: string): string {
+  if (!/[<>]/.test(value)) return value;
+  let math = false;
+  let out = "";
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === "\\") {
+      out += c + (value[i + 1] ?? "");
+      i++;
+    } else if (c === "$") {
+      math = !math;
+      out += c;
+    } else if (!math && (c === "<" || c === ">")) out += c === "<" ? "\\textless{}" : "\\textgreater{}";
+    else out += c;
+  }
+  return out;
+}
+
 const modeCache = new Map<string, Mode>();
 
 /** The library's field mode: the last FieldMode list that names the field, else "literal". */

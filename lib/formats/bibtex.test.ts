@@ -39,4 +39,20 @@ describe("parseBibtex", () => {
   it("refuses a file with no readable entry", () => {
     expect(() => parseBuffer(new TextEncoder().encode("@article{"), { format: "bibtex" })).toThrow(ParseError);
   });
+
+  it("keeps raw < and > in text as written (the library's OT1 reading makes p<0.05 into p¡0.05), also beside LaTeX", () => {
+    const text = "@article{a, title={Bone loss at p<0.05 and >10 weeks}, abstract={Caf{\\'e} rats, p < 0.001}, doi={10.1002/(SICI)1098-2795(199907)53:3<266::AID-MRD2>3.0.CO;2-6}}\n";
+    const [a] = parseBuffer(new TextEncoder().encode(text), { format: "bibtex" }).records;
+    expect(a.title).toBe("Bone loss at p<0.05 and >10 weeks");
+    expect(a.abstract).toBe("Café rats, p < 0.001");
+    expect(a.doi).toBe("10.1002/(sici)1098-2795(199907)53:3<266::aid-mrd2>3.0.co;2-6");
+  });
+
+  it("reads a CRLF file like its LF twin: a wrapped author list stays two people", () => {
+    const lf = "@article{a,\n  author = {Smith, J.\n and Doe, K.},\n  title = {Wrapped},\n  note = {one\n two}\n}\n";
+    const [fromLf] = parseBuffer(new TextEncoder().encode(lf), { format: "bibtex" }).records;
+    const [fromCrlf] = parseBuffer(new TextEncoder().encode(lf.replace(/\n/g, "\r\n")), { format: "bibtex" }).records;
+    expect(fromCrlf.authors.map((x) => [x.family, x.given])).toEqual([["Smith", "J."], ["Doe", "K."]]);
+    expect({ ...fromCrlf, raw: undefined }).toEqual({ ...fromLf, raw: undefined });
+  });
 });

@@ -44,6 +44,8 @@ function creatorToAuthor(c: Creator) {
  * it (bibtex-fast.ts); plain-text fields are read directly, with the same result.
  */
 export function parseBibtex(text: string): { records: BibRecord[]; warnings: ParseWarning[] } {
+  // The library reads CR LF as a paragraph break, which splits wrapped author lists wrongly; lines keep their numbers.
+  if (text.includes("\r\n")) text = text.replace(/\r\n/g, "\n");
   const whole = () => parseBibLibrary(text, LIBRARY_OPTIONS);
   const split = splitPlainFields(text);
   if (!split) return libraryToRecords(whole());
