@@ -30,6 +30,8 @@ const decide = reviewAction("screen", decideSchema, async (input, { user, review
   const { stageSettings } = saved;
   const next = await getNextItems(review.id, input.stage, user.id, {
     exclude: [...exclude, input.recordId],
+    // The walk resumes after the record just decided instead of passing over every earlier vote again.
+    after: input.recordId,
     limit: 1,
     required: votesNeeded(stageSettings),
     blinded: stageSettings.blinded,

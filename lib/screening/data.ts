@@ -133,15 +133,15 @@ export async function getScreeningItems(
   });
 }
 
-/** The next records needing this reviewer's vote, ready to show (the first is current, the rest prefetched). */
+/** The next records needing this reviewer's vote, ready to show (the first is current, the rest prefetched); `after` resumes the walk after that record. */
 export async function getNextItems(
   reviewId: string,
   stage: Stage,
   reviewerId: string,
-  options: { exclude?: readonly string[]; limit?: number; required: VotesNeeded; blinded: boolean },
+  options: { exclude?: readonly string[]; limit?: number; required: VotesNeeded; blinded: boolean; after?: string },
   client: Tx = db,
 ): Promise<ScreeningItem[]> {
-  const ids = await nextRecordIds(client, { reviewId, stage, reviewerId, required: options.required, exclude: options.exclude ?? [], limit: options.limit ?? 2 });
+  const ids = await nextRecordIds(client, { reviewId, stage, reviewerId, required: options.required, exclude: options.exclude ?? [], limit: options.limit ?? 2, after: options.after });
   return getScreeningItems(reviewId, stage, reviewerId, ids, options.blinded, client);
 }
 
