@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { newId } from "@/lib/ids";
 import type { Database, Statement } from "better-sqlite3";
 import { sqliteConnectionOf, type Tx } from "@/lib/db";
 import type { BibRecord } from "@/lib/formats/record";
@@ -61,22 +61,6 @@ function insertStrings(rows: number): string[] {
     insertParts.set(rows, parts);
   }
   return parts;
-}
-
-// Ids in the shape of Prisma's @default(cuid()): "c", time, counter, process fingerprint, random.
-const FINGERPRINT = randomBytes(4).readUInt32BE(0).toString(36).padStart(4, "0").slice(-4);
-let counter = randomBytes(4).readUInt32BE(0) % 1_679_616;
-let pool = randomBytes(0);
-let poolOffset = 0;
-function newId(time: string): string {
-  counter = (counter + 1) % 1_679_616;
-  if (poolOffset + 6 > pool.length) {
-    pool = randomBytes(6 * 1024);
-    poolOffset = 0;
-  }
-  const random = pool.readUIntBE(poolOffset, 6).toString(36).padStart(8, "0").slice(-8);
-  poolOffset += 6;
-  return `c${time}${counter.toString(36).padStart(4, "0")}${FINGERPRINT}${random}`;
 }
 
 /**
