@@ -11,7 +11,7 @@ import { FORBIDDEN, NOT_FOUND, type ActionResult } from "@/lib/action";
 import { makeReviewWithTeam, makeUser } from "@/lib/test/factories";
 import { addMemberAction, removeMemberAction, setMemberRolesAction } from "@/lib/members/actions";
 import { addReasonAction, createReviewAction, deleteReasonAction, editReasonAction, mergeReasonAction, moveReasonAction, retireReasonAction, updateProtocolAction } from "@/lib/reviews/actions";
-import { correctRecordAction } from "@/lib/records/actions";
+import { correctRecordAction, myRecordNoteAction, saveRecordNoteAction } from "@/lib/records/actions";
 import { moveReportAction, renameStudyAction, splitReportAction } from "@/lib/studies/actions";
 import { reopenRetrievalAction } from "@/lib/screening/study-actions";
 import { bulkDecideAction as bulkScreenAction, searchMyQueueAction } from "@/lib/screening/bulk-actions";
@@ -260,6 +260,12 @@ REVIEW_ACTIONS.push(
     capability: "manage",
     call: async (t) => correctRecordAction(form({ slug: t.review.slug, recordId: (await makeRecords(t.review.id, ["Typo"]))[0].id, title: "Fixed", doi: "10.1000/xyz", year: "2003" })),
   },
+  {
+    name: "saveRecordNote",
+    capability: "view",
+    call: async (t) => saveRecordNoteAction(form({ slug: t.review.slug, recordId: (await makeRecords(t.review.id, ["Noted"]))[0].id, text: "dose unclear", labels: "check" })),
+  },
+  { name: "myRecordNote", capability: "view", call: async (t) => myRecordNoteAction({ slug: t.review.slug, recordId: (await makeRecords(t.review.id, ["Mine"]))[0].id }) },
   { name: "renameStudy", capability: "manage", call: async (t) => renameStudyAction(form({ slug: t.review.slug, studyId: (await twoReportStudy(t)).study.id, label: "Hart trial" })) },
   { name: "splitReport", capability: "manage", call: async (t) => splitReportAction(form({ slug: t.review.slug, recordId: (await twoReportStudy(t)).b.id })) },
   {

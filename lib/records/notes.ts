@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 
@@ -23,4 +23,10 @@ export async function saveRecordNote(tx: Tx, userId: string, reviewId: string, r
     before: before ? { recordId, text: before.text, labels: before.labels } : undefined,
     after: { recordId, text, labels },
   });
+}
+
+/** The viewer's own note and labels on a record (never anyone else's: no blinding question arises). */
+export async function readMyRecordNote(userId: string, reviewId: string, recordId: string) {
+  const note = await db.recordNote.findFirst({ where: { recordId, userId, reviewId }, select: { text: true, labels: true } });
+  return { text: note?.text ?? "", labels: Array.isArray(note?.labels) ? note.labels.filter((l): l is string => typeof l === "string") : [] };
 }

@@ -55,3 +55,6 @@ export const saveRecordNoteSchema = z.object({
     .transform((v) => [...new Set(v.split(",").map((l) => l.trim()).filter(Boolean))])
     .pipe(z.array(z.string().max(40, "Keep each label under 40 characters.")).max(10, "Use at most 10 labels.")),
 });
+
+/** Which record's own note and labels to read. */
+export const myRecordNoteSchema = z.object({ slug: z.string().min(1), recordId: z.string().min(1) });

@@ -9,6 +9,7 @@ import { DecisionPanel, type Settings } from "./decision-panel";
 import { FullTextPanel } from "./full-text-panel";
 import { useQueueFeed } from "./use-queue-feed";
 import { QueueEnd } from "./queue-end";
+import { MyLabels } from "./my-labels";
 
 type Progress = { mine: { done: number; total: number }; team: { total: number; complete: number } };
 type Reason = { id: string; label: string; retired?: boolean };
@@ -198,21 +199,24 @@ export function ScreeningView(props: {
         <div className={stage === "FULL_TEXT" ? "grid gap-4 xl:grid-cols-[1fr_1fr_20rem]" : "grid gap-4 lg:grid-cols-[1fr_22rem]"}>
           <RecordPanel slug={slug} item={current} reasons={allReasons} include={settings.highlightInclude} exclude={settings.highlightExclude} position={pos} />
           {stage === "FULL_TEXT" ? <FullTextPanel slug={slug} item={current} canRetrieve={props.canRetrieve} onChange={(fullText) => patch(current.id, { fullText })} /> : null}
-          <DecisionPanel
-            stage={stage}
-            settings={settings}
-            reasons={reasons}
-            reasonId={reasonId}
-            onReason={setReasonId}
-            note={note}
-            onNote={setNote}
-            onDecide={decide}
-            onUndo={undo}
-            onMove={move}
-            error={error}
-            locked={Boolean(current.resolution) || current.fullText?.status === "NOT_RETRIEVED"}
-            criteria={props.criteria}
-          />
+          <div className="space-y-4">
+            <DecisionPanel
+              stage={stage}
+              settings={settings}
+              reasons={reasons}
+              reasonId={reasonId}
+              onReason={setReasonId}
+              note={note}
+              onNote={setNote}
+              onDecide={decide}
+              onUndo={undo}
+              onMove={move}
+              error={error}
+              locked={Boolean(current.resolution) || current.fullText?.status === "NOT_RETRIEVED"}
+              criteria={props.criteria}
+            />
+            <MyLabels slug={slug} recordId={current.id} />
+          </div>
         </div>
       ) : (
         <QueueEnd saving={saving > 0} exhausted={feed.exhausted} failed={feed.failed} checking={feed.loading} onCheckAgain={feed.checkAgain} />
