@@ -122,6 +122,8 @@ export async function parseInBatches(
     if (step.done) return { format, encoding, recordCount: position, warnings: step.value };
     await onBatch(step.value, { format, encoding, position });
     position += step.value.length;
+    // Parsing and storing a batch are synchronous; let other requests run between batches.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

@@ -100,4 +100,20 @@ describe("insertRecords", () => {
     expect(await db.import.count({ where: { reviewId: review.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { reviewId: review.id, entity: "Import" } })).toBe(0);
   });
+
+  it("lets other requests run between batches of a large import (the store itself is synchronous)", async () => {
+    const { review, owner, search } = await newSearch();
+    const bytes = new TextEncoder().encode(generateMedline(2000));
+    let turns = 0;
+    let counting = true;
+    const tick = () => {
+      turns++;
+      if (counting) setImmediate(tick);
+    };
+    setImmediate(tick);
+    await writeTransaction((tx) => importFileBytes(tx, owner.id, review.id, search.id, { fileName: "d.nbib", bytes, format: "auto" }));
+    counting = false;
+    // Four batches of 500: the event loop turns at least once between each.
+    expect(turns).toBeGreaterThanOrEqual(4);
+  });
 });
