@@ -1,14 +1,7 @@
 import { z } from "zod";
 import { ASSIGNMENT_MODES } from "@/lib/screening/assignment";
-import { stageSchema } from "@/lib/screening/schema";
+import { id, optionalId, stageSchema } from "@/lib/screening/schema";
 
-const id = z.string().trim().min(1).max(64);
-const optionalId = z
-  .string()
-  .trim()
-  .max(64)
-  .optional()
-  .transform((v) => (v ? v : null));
 /** Checkbox groups arrive as one string, an array, or nothing. */
 const ids = z
   .union([z.array(id), id])

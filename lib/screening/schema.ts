@@ -9,8 +9,8 @@ export const outcomeSchema = z.enum(["INCLUDE", "EXCLUDE"]);
 export const STAGE_PATHS = { TITLE_ABSTRACT: "title-abstract", FULL_TEXT: "full-text" } as const;
 export const STAGE_LABELS = { TITLE_ABSTRACT: "Title/abstract", FULL_TEXT: "Full text" } as const;
 
-const id = z.string().trim().min(1).max(64);
-const optionalId = z
+export const id = z.string().trim().min(1).max(64);
+export const optionalId = z
   .string()
   .trim()
   .max(64)

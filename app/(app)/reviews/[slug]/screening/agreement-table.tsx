@@ -1,15 +1,8 @@
-type Row = {
-  reviewerA: string;
-  reviewerB: string;
+import type { PairAgreement } from "@/lib/screening/agreement-input";
+
+type Row = PairAgreement & {
   nameA: string;
   nameB: string;
-  n: number;
-  percentAgreement: number;
-  kappa: number;
-  ciLower: number;
-  ciUpper: number;
-  pabak: number;
-  label: string;
   /** Records the stage's assignment gave both reviewers; null when everyone screens everything. */
   assignedToBoth?: number | null;
 };

@@ -75,24 +75,12 @@ export function AssignmentForm({ slug, stage, legend, reviewers, summary }: { sl
           <div className="space-y-1 pl-5">
             <label className="block text-sm">
               Screens every record{" "}
-              <select name="primaryId" defaultValue={plan?.mode === "CHECK" ? plan.reviewerIds[0] : (reviewers[0]?.id ?? "")} className="rounded border border-slate-300">
-                {reviewers.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
+              <ReviewerSelect name="primaryId" reviewers={reviewers} defaultValue={plan?.mode === "CHECK" ? plan.reviewerIds[0] : (reviewers[0]?.id ?? "")} />
             </label>
             <FieldError name="primaryId" />
             <label className="block text-sm">
               Checks a share{" "}
-              <select name="checkerId" defaultValue={plan?.mode === "CHECK" ? plan.reviewerIds[1] : (reviewers[1]?.id ?? "")} className="rounded border border-slate-300">
-                {reviewers.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
+              <ReviewerSelect name="checkerId" reviewers={reviewers} defaultValue={plan?.mode === "CHECK" ? plan.reviewerIds[1] : (reviewers[1]?.id ?? "")} />
             </label>
             <FieldError name="checkerId" />
             <label className="block text-sm">
@@ -147,5 +135,17 @@ function AssignmentTable({ summary }: { summary: NonNullable<AssignmentSummary> 
         </tbody>
       </table>
     </div>
+  );
+}
+
+function ReviewerSelect({ name, reviewers, defaultValue }: { name: string; reviewers: { id: string; name: string }[]; defaultValue: string }) {
+  return (
+    <select name={name} defaultValue={defaultValue} className="rounded border border-slate-300">
+      {reviewers.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.name}
+        </option>
+      ))}
+    </select>
   );
 }
