@@ -73,6 +73,8 @@ test("a held key decides only the record on screen", async ({ browser }) => {
   const { reviewer, review } = await reviewerWith(8);
   const { page } = await openCounting(browser, reviewer, `/reviews/${review.slug}/screening/title-abstract`);
   const first = await record(page).getAttribute("data-record-id");
+  // Keys apply once the record has been painted (and the page hydrated).
+  await expect(page.locator('[data-shown="true"]')).toBeVisible();
   // One keydown and six auto-repeats, as a held E produces in 0.2 s.
   await page.keyboard.down("e");
   for (let i = 0; i < 6; i++) {

@@ -78,10 +78,15 @@ export function ScreeningView(props: {
 
   // The id of the record painted on screen; set one frame after it renders, cleared by a decision.
   const shownId = useRef<string | null>(null);
+  // The same, as state, so the page can say (data-shown) when keys start to apply.
+  const [shownState, setShownState] = useState<string | null>(null);
   const currentId = current?.id ?? null;
   useEffect(() => {
     shownId.current = null;
-    const frame = requestAnimationFrame(() => (shownId.current = currentId));
+    const frame = requestAnimationFrame(() => {
+      shownId.current = currentId;
+      setShownState(currentId);
+    });
     return () => cancelAnimationFrame(frame);
   }, [currentId]);
 
@@ -177,12 +182,12 @@ export function ScreeningView(props: {
     <div className="space-y-4">
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
-          <p className="text-xs text-slate-600">
-            My progress: {mine.done} of {mine.total}
-            <span className="ml-2" data-testid="save-state">
-              {saving ? "Saving…" : mine.done ? "All decisions saved" : ""}
-            </span>
-          </p>
+          <div className="flex gap-2 text-xs text-slate-600">
+            <p>
+              My progress: {mine.done} of {mine.total}
+            </p>
+            <p data-testid="save-state">{saving ? "Saving…" : mine.done ? "All decisions saved" : ""}</p>
+          </div>
           <ProgressBar done={mine.done} total={mine.total} label="My progress" />
         </div>
         <div>
@@ -196,7 +201,7 @@ export function ScreeningView(props: {
         {status}
       </p>
       {current ? (
-        <div className={stage === "FULL_TEXT" ? "grid gap-4 xl:grid-cols-[1fr_1fr_20rem]" : "grid gap-4 lg:grid-cols-[1fr_22rem]"}>
+        <div className={stage === "FULL_TEXT" ? "grid gap-4 xl:grid-cols-[1fr_1fr_20rem]" : "grid gap-4 lg:grid-cols-[1fr_22rem]"} data-shown={shownState === current.id}>
           <RecordPanel slug={slug} item={current} reasons={allReasons} include={settings.highlightInclude} exclude={settings.highlightExclude} position={pos} />
           {stage === "FULL_TEXT" ? <FullTextPanel slug={slug} item={current} canRetrieve={props.canRetrieve} onChange={(fullText) => patch(current.id, { fullText })} /> : null}
           <div className="space-y-4">
