@@ -15,7 +15,6 @@
  * part 2; BENCH_APP_DIR (this checkout), another checkout to serve, e.g. an older commit to compare.
  */
 import Database from "better-sqlite3";
-import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -25,6 +24,7 @@ import { encode } from "next-auth/jwt";
 import { LIBRARY_OPTIONS } from "../lib/formats/bibtex-fast";
 import { parseBuffer, parseInBatches } from "../lib/formats/parse";
 import { createMigratedDatabase } from "../lib/test/temp-db";
+import { startNextServer } from "./next-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const file = path.resolve(root, "../shared/fixtures/import/asysd/zotero_export.bib");
@@ -91,26 +91,8 @@ async function overHttp() {
   const { owner, reviewer, slug, searchId } = seed(url.slice("file:".length));
   const secret = randomBytes(32).toString("hex");
   console.log(`over HTTP: serving ${path.join(appDir, distDir)}`);
-  const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
-    cwd: appDir,
-    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, SIEVE_DATA_DIR: dataDir, NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-  const stop = () => {
-    try {
-      if (server.pid) process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  };
-  process.on("exit", stop);
+  const { stop } = await startNextServer({ appDir, port: PORT, env: { DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, SIEVE_DATA_DIR: dataDir } });
   try {
-    for (let i = 0; ; i++) {
-      if (server.exitCode !== null || i > 240) throw new Error("next start did not come up");
-      if (await fetch(`${base}/sign-in`).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
     const cookie = async (u: typeof owner) => `next-auth.session-token=${await encode({ token: { sub: u.id, email: u.email, name: u.name }, secret })}`;
     const [ownerCookie, reviewerCookie] = [await cookie(owner), await cookie(reviewer)];
     const page = async () => {

@@ -14,7 +14,6 @@
  * (as deep into a large review), so the next-record query has to pass over them.
  */
 import Database from "better-sqlite3";
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -22,6 +21,7 @@ import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { createMigratedDatabase } from "../lib/test/temp-db";
 import { queueStart } from "../lib/screening/rules";
+import { startNextServer } from "./next-server";
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
 const REVIEWERS = Number(process.env.BENCH_REVIEWERS ?? 20);
@@ -81,19 +81,6 @@ function seed(file: string) {
   return { reviewId, slug, reviewers };
 }
 
-async function waitForServer(server: ChildProcess) {
-  for (let i = 0; i < 240; i++) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
-    try {
-      if ((await fetch(`${base}/sign-in`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("server did not start within 2 minutes");
-}
-
 /** User + system CPU time of a process in ms, from /proc (NaN where there is none). */
 function serverCpuMs(pid: number | undefined): number {
   try {
@@ -119,23 +106,12 @@ async function main() {
   const { slug, reviewers } = seed(file);
   console.log(`seeded ${RECORDS} records and ${REVIEWERS} reviewers in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const secret = randomBytes(32).toString("hex");
-  // Node runs Next's CLI itself (no npx in between), so the child's pid is the server's and its CPU time can be read.
-  const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, SIEVE_DATA_DIR: dir, NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
+  const { server, stop } = await startNextServer({
+    appDir: root,
+    port: PORT,
+    env: { DATABASE_URL: process.env.DATABASE_URL, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, SIEVE_DATA_DIR: dir },
   });
-  const stop = () => {
-    try {
-      if (server.pid) process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  };
-  process.on("exit", stop);
   try {
-    await waitForServer(server);
     const cookies = await Promise.all(
       reviewers.map(async (r) => `next-auth.session-token=${await encode({ token: { sub: r.id, email: r.email, name: r.name }, secret })}`),
     );
