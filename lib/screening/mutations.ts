@@ -7,6 +7,8 @@ import { isEligible } from "@/lib/screening/queue";
 import { getStageReasons, getStageSettings } from "@/lib/screening/data";
 import { attachStudy, detachStudy } from "@/lib/screening/study-mutations";
 import { insertResolution, insertVote, readVotes } from "@/lib/screening/vote-rows";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { queryRows } from "@/lib/sql";
 
 export type ScreenInput = { stage: Stage; recordId: string; decision: Decision; reasonId: string | null; note: string };
 
@@ -26,8 +28,8 @@ async function checkReason(tx: Tx, reviewId: string, stage: Stage, decision: str
  */
 async function votesRequired(tx: Tx, stageSettings: { reviewersPerRecord: number; assigned: boolean }, stage: Stage, recordId: string) {
   if (!stageSettings.assigned) return { required: stageSettings.reviewersPerRecord, assignees: null };
-  // Plain SQL on the per-decision path (the assignment's unique index leads with recordId, stage).
-  const rows = await tx.$queryRaw<{ reviewerId: string }[]>`SELECT a."reviewerId" FROM "ScreeningAssignment" a WHERE a."recordId" = ${recordId} AND a."stage" = ${stage}`;
+  // Plain SQL through lib/sql.ts on the per-decision path (the assignment's unique index leads with recordId, stage).
+  const rows = await queryRows<{ reviewerId: string }>(tx, Prisma.sql`SELECT a."reviewerId" FROM "ScreeningAssignment" a WHERE a."recordId" = ${recordId} AND a."stage" = ${stage}`);
   return { required: rows.length, assignees: rows.map((r) => r.reviewerId) };
 }
 

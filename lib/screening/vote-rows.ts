@@ -25,11 +25,13 @@ export async function readVotes(tx: Tx, recordId: string, stage: Stage): Promise
 
 /** A new vote, written with plain SQL (lib/sql.ts) and returned as Prisma's create returns it (for the audit row). */
 export async function insertVote(tx: Tx, data: { reviewId: string; recordId: string; stage: Stage; reviewerId: string; decision: string; reasonId: string | null; note: string }) {
-  const row = { id: newId(), ...data, firstDecision: data.decision, createdAt: new Date(), updatedAt: new Date() };
-  row.updatedAt = row.createdAt;
+  const now = new Date();
+  // In the model's field order, as Prisma's create returns it, so the audit row's JSON is the same.
+  const { reviewId, recordId, stage, reviewerId, decision, reasonId, note } = data;
+  const row = { id: newId(), reviewId, recordId, stage, reviewerId, decision, firstDecision: decision, reasonId, note, createdAt: now, updatedAt: now };
   await execute(tx, Prisma.sql`INSERT INTO "ScreeningDecision" ("id", "reviewId", "recordId", "stage", "reviewerId", "decision", "firstDecision", "reasonId", "note", "createdAt", "updatedAt")
     VALUES (${row.id}, ${row.reviewId}, ${row.recordId}, ${row.stage}, ${row.reviewerId}, ${row.decision}, ${row.firstDecision}, ${row.reasonId}, ${row.note}, ${row.createdAt}, ${row.updatedAt})`);
-  return { id: row.id, reviewId: row.reviewId, recordId: row.recordId, stage: row.stage, reviewerId: row.reviewerId, decision: row.decision, firstDecision: row.firstDecision, reasonId: row.reasonId, note: row.note, createdAt: row.createdAt, updatedAt: row.updatedAt };
+  return row;
 }
 
 /** A record's resolution, written with plain SQL and returned as Prisma's create returns it (for the audit row). */
