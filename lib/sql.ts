@@ -51,7 +51,10 @@ function statement(sqlite: Database.Database, sql: string): Statement {
   return stmt;
 }
 
-const bindable = (v: unknown) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : typeof v === "boolean" ? (v ? 1 : 0) : v === undefined ? null : v);
+/** A DateTime as the SQLite adapter stores it (ISO 8601 with "+00:00" for "Z"), for rows written beside Prisma. */
+export const sqliteTimestamp = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
+const bindable = (v: unknown) => (v instanceof Date ? sqliteTimestamp(v) : typeof v === "boolean" ? (v ? 1 : 0) : v === undefined ? null : v);
 
 /** Rows of a read; inside `client`'s transaction when it is one. */
 export async function queryRows<T>(client: Tx, query: Prisma.Sql): Promise<T[]> {

@@ -1,4 +1,5 @@
 import { newId } from "@/lib/ids";
+import { sqliteTimestamp } from "@/lib/sql";
 import type { Database, Statement } from "better-sqlite3";
 import { sqliteConnectionOf, type Tx } from "@/lib/db";
 import type { BibRecord } from "@/lib/formats/record";
@@ -117,7 +118,7 @@ export async function insertRecords(tx: Tx, reviewId: string, importId: string |
   const sqlite = sqliteConnectionOf(tx);
   if (sqlite) {
     // The adapter's own timestamp format (ISO 8601, "+00:00" for "Z"), so ordering by createdAt holds across both paths.
-    const stamp = createdAt.toISOString().replace("Z", "+00:00");
+    const stamp = sqliteTimestamp(createdAt);
     const statement = insertStatement(sqlite);
     for (let k = 0; k < records.length; k++) statement.run(rowValues(newId(time), reviewId, importId, firstPosition + k, records[k], stamp));
     return records.length;

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db, sqliteConnectionOf, writeTransaction, type Tx } from "@/lib/db";
+import { newId } from "@/lib/ids";
+import { sqliteTimestamp } from "@/lib/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
@@ -38,16 +40,6 @@ async function loadState(tx: Tx, planId: string, plan: AssignmentPlan): Promise<
 }
 
 /**
- * Row ids that grow within a draw ("a", time, sequence, random), so 200,000 inserts append to the
- * primary key instead of landing at random places in it as UUIDs do.
- */
-function rowIds(count: number): string[] {
-  const time = Date.now().toString(36).padStart(9, "0");
-  const salt = randomBytes(4).toString("hex");
-  return Array.from({ length: count }, (_, i) => `a${time}${i.toString(36).padStart(6, "0")}${salt}`);
-}
-
-/**
  * A 100,000-record stage is 200,000 rows, so the insert is most of a draw. Inside an interactive
  * transaction on SQLite, a prepared statement on Prisma's own connection (sqliteConnectionOf, as
  * the import store does) runs each row in the same transaction; otherwise multi-row INSERTs of
@@ -58,12 +50,13 @@ async function insertAssignments(tx: Tx, reviewId: string, planId: string, stage
   const rows = [...assigned]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .flatMap(([recordId, reviewers]) => reviewers.map((reviewerId) => ({ recordId, reviewerId, position: positions.get(recordId) ?? 0 })));
-  const ids = rowIds(rows.length);
+  // One clock reading for the draw, so the ids grow with the counter and append to the primary key.
   const at = new Date();
+  const time = at.getTime().toString(36).padStart(8, "0");
+  const ids = rows.map(() => newId(time));
   const sqlite = sqliteConnectionOf(tx);
   if (sqlite) {
-    // The adapter's own timestamp format (ISO 8601 with "+00:00"), as Prisma writes DateTime.
-    const stamp = at.toISOString().replace("Z", "+00:00");
+    const stamp = sqliteTimestamp(at);
     const insert = sqlite.prepare(`INSERT INTO "ScreeningAssignment" ("id", "reviewId", "planId", "recordId", "stage", "reviewerId", "position", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     rows.forEach((r, i) => insert.run(ids[i], reviewId, planId, r.recordId, stage, r.reviewerId, r.position, stamp));
     return rows;
