@@ -4,7 +4,7 @@
  *
  * 1. In this process: the parse time, and the longest the event loop stalls meanwhile (what a
  *    concurrent request would wait), for the library over the whole file (the parse before the
- *    fast path), parseBuffer (this thread) and parseInBatches (the server's path: a worker thread,
+ *    fast path), parseBuffer (this thread) and parseOffThread (the server's path: the import worker,
  *    started on first use and kept).
  * 2. Over HTTP against the real built server (skipped without a build): one user POSTs the file
  *    for preview while a second user loads the review's overview page again and again; printed
@@ -22,7 +22,8 @@ import path from "node:path";
 import { parse } from "@retorquere/bibtex-parser";
 import { encode } from "next-auth/jwt";
 import { LIBRARY_OPTIONS } from "../lib/formats/bibtex-fast";
-import { parseBuffer, parseInBatches } from "../lib/formats/parse";
+import { parseBuffer } from "../lib/formats/parse";
+import { parseOffThread } from "../lib/imports/parse-off-thread";
 import { createMigratedDatabase } from "../lib/test/temp-db";
 import { startNextServer } from "./next-server";
 
@@ -142,7 +143,9 @@ async function overHttp() {
 console.log(`machine load (uptime): ${os.loadavg().map((l) => l.toFixed(2)).join(", ")} on ${os.cpus().length} cores`);
 await measure("in process, the library over the whole file (the parse before the fast path)", () => parse(new TextDecoder().decode(bytes), LIBRARY_OPTIONS));
 await measure("in process, parseBuffer (this thread)", () => parseBuffer(bytes, { fileName: file }));
-await measure("in process, parseInBatches (the server's path), first call: starts the worker", () => parseInBatches(bytes, { fileName: file }, () => {}));
-await measure("in process, parseInBatches (the server's path), worker running", () => parseInBatches(bytes, { fileName: file }, () => {}));
+// A preview's job (the first five records, no rows); a copy each time, since the worker takes its bytes.
+const preview = () => parseOffThread(bytes.slice(), { options: { fileName: file }, rows: false, keep: 5 }, () => {});
+await measure("in process, parseOffThread (the server's path), first call: starts the worker", preview);
+await measure("in process, parseOffThread (the server's path), worker running", preview);
 await overHttp();
 console.log(`machine load (uptime) at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}`);

@@ -6,7 +6,7 @@
  */
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { recordRow } from "@/lib/records/mutations";
+import { recordRow } from "@/lib/records/row-values";
 import { toBibRecord } from "@/lib/records/to-bib-record";
 import { extractFeatures } from "./features";
 import { mergeRecordFields } from "./merge";

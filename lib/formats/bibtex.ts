@@ -1,6 +1,3 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { Worker } from "node:worker_threads";
 import { parse as parseBibLibrary, type Creator } from "@retorquere/bibtex-parser";
 import { LIBRARY_OPTIONS, mergeLatexFields, splitPlainFields, type Library } from "./bibtex-fast";
 import { makeAuthor, parseAuthorName } from "./authors";
@@ -51,54 +48,6 @@ export function parseBibtex(text: string): { records: BibRecord[]; warnings: Par
   if (!split) return libraryToRecords(whole());
   if (!split.latex) return libraryToRecords({ entries: split.entries, errors: [] });
   return libraryToRecords(mergeLatexFields(split, parseBibLibrary(split.latex, LIBRARY_OPTIONS)) ?? whole());
-}
-
-const WORKER_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib/formats/bibtex-worker.mjs");
-
-type Parsed = { records: BibRecord[]; warnings: ParseWarning[] };
-type Reply = { id: number; result?: Parsed; failure?: { message: string; parseError: boolean; line?: number; offset?: number } };
-let shared: { worker: Worker; waiting: Map<number, (reply: Reply) => void> } | undefined;
-let lastId = 0;
-
-/**
- * parseBibtex in a worker thread, for the server: other users' requests must not wait behind a
- * file (a thousand plain entries take a fraction of a second, a thousand full of LaTeX seconds).
- * The worker is started once and kept; it does not keep the process alive while idle. Falls back
- * to parsing here when the worker file is not deployed.
- */
-export async function parseBibtexOffThread(text: string): Promise<Parsed> {
-  if (!existsSync(WORKER_FILE)) return parseBibtex(text);
-  const { worker, waiting } = (shared ??= startWorker());
-  const id = ++lastId;
-  if (waiting.size === 0) worker.ref();
-  const reply = await new Promise<Reply>((resolve) => {
-    waiting.set(id, resolve);
-    worker.postMessage({ id, text });
-  });
-  if (reply.result) return reply.result;
-  const { message, parseError, line, offset } = reply.failure!;
-  if (!parseError) throw new ParseError(`BibTeX: ${message}`);
-  throw new ParseError(line !== undefined || offset !== undefined ? message.replace(/^(line|byte) \d+: /, "") : message, line, offset);
-}
-
-function startWorker() {
-  const worker = new Worker(WORKER_FILE);
-  const waiting = new Map<number, (reply: Reply) => void>();
-  const settle = (reply: Reply) => {
-    waiting.get(reply.id)?.(reply);
-    waiting.delete(reply.id);
-    if (waiting.size === 0) worker.unref();
-  };
-  worker.on("message", settle);
-  // A worker that dies fails what it was doing; the next parse starts a new one.
-  const fail = (error: unknown) => {
-    if (shared?.worker === worker) shared = undefined;
-    for (const id of [...waiting.keys()]) settle({ id, failure: { message: error instanceof Error ? error.message : `worker exited (${String(error)})`, parseError: false } });
-  };
-  worker.on("error", fail);
-  worker.on("exit", fail);
-  worker.unref();
-  return { worker, waiting };
 }
 
 function libraryToRecords(library: Library): { records: BibRecord[]; warnings: ParseWarning[] } {

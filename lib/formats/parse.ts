@@ -1,4 +1,4 @@
-import { parseBibtex, parseBibtexOffThread } from "./bibtex";
+import { parseBibtex } from "./bibtex";
 import { parseCsv } from "./csv";
 import type { ColumnMapping } from "./csv-mapping";
 import { decodeBytes, detectFormat, FORMAT_NAMES } from "./detect";
@@ -39,11 +39,12 @@ const EXPECTED =
   "BibTeX (@article{…}), EndNote XML (<xml><records>) or a CSV/TSV header row";
 
 /**
- * Records per batch of openBatches/parseInBatches unless the caller says otherwise. Small enough
- * that a batch (~5 MB of records) dies in V8's young generation once stored: batches of 2,000
- * outlived it, so every batch was copied and promoted, and an import held ~100 MB more at its peak.
+ * Records per batch of openBatches unless the caller says otherwise. Small enough that a batch
+ * dies in V8's young generation once it is handed on: with batches of 500 every batch outlived
+ * it, was copied and promoted, and the import worker spent 4 of its 15 s collecting garbage on a
+ * 100,000-record MEDLINE file; with 100, the whole import took 11 s instead of 16.5 (npm run bench:import).
  */
-export const DEFAULT_BATCH_SIZE = 500;
+export const DEFAULT_BATCH_SIZE = 100;
 
 /** The line-based formats, which are parsed straight from the bytes a chunk at a time. */
 const READERS: Partial<Record<ImportFormat, (lines: LineSource) => RecordReader>> = { ris: readRis, medline: readMedline, wos: readWos };
@@ -98,35 +99,6 @@ export function openBatches(bytes: Uint8Array, options: ParseOptions = {}, batch
   return { format, encoding, batches: sliceBatches(records, warnings, batchSize) };
 }
 
-export type BatchInfo = { format: ImportFormat; encoding: string; /** Index of the batch's first record in the file. */ position: number };
-export type BatchSummary = { format: ImportFormat; encoding: string; recordCount: number; warnings: ParseWarning[] };
-
-/**
- * Parses and hands each batch to `onBatch` (awaited before the next is parsed), then returns the
- * count and warnings. Run it inside one transaction when storing: a file can still fail after
- * its first batches (e.g. no records at all), and an import is all or nothing.
- * @example await writeTransaction((tx) => parseInBatches(bytes, {}, (records, { position }) => insertRecords(tx, …)))
- */
-export async function parseInBatches(
-  bytes: Uint8Array,
-  options: ParseOptions,
-  onBatch: (records: BibRecord[], info: BatchInfo) => void | Promise<void>,
-  batchSize = DEFAULT_BATCH_SIZE,
-): Promise<BatchSummary> {
-  const { format, encoding, batches } = isBibtex(bytes, options)
-    ? await parseWholeOffThread(bytes, options, batchSize)
-    : openBatches(bytes, options, batchSize);
-  let position = 0;
-  for (;;) {
-    const step = batches.next();
-    if (step.done) return { format, encoding, recordCount: position, warnings: step.value };
-    await onBatch(step.value, { format, encoding, position });
-    position += step.value.length;
-    // Parsing and storing a batch are synchronous; let other requests run between batches.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
 function* streamBatches(reader: RecordReader, format: ImportFormat, before: ParseWarning[], batchSize: number): Generator<BibRecord[], ParseWarning[], undefined> {
   let batch: BibRecord[] = [];
   let count = 0;
@@ -152,24 +124,8 @@ function* sliceBatches(records: BibRecord[], warnings: ParseWarning[], batchSize
   return warnings;
 }
 
-/** Whether the file is (or is declared) BibTeX, the one format slow enough to parse off-thread. */
-function isBibtex(bytes: Uint8Array, options: ParseOptions): boolean {
-  if (options.format && options.format !== "auto") return options.format === "bibtex";
-  if (bytes.length === 0 || bytes.indexOf(0) !== -1) return false;
-  const head = new TextDecoder("utf-8").decode(bytes.subarray(0, HEAD_BYTES), { stream: true });
-  return head.trim() !== "" && detectFormat(head) === "bibtex";
-}
-
-/** parseWhole with the BibTeX parser in a worker thread, so a server keeps answering meanwhile. */
-async function parseWholeOffThread(bytes: Uint8Array, options: ParseOptions, batchSize: number): Promise<RecordBatches> {
-  const { format, encoding, records, warnings } = await parseWhole(bytes, options, (text) => parseBibtexOffThread(text));
-  return { format, encoding, batches: sliceBatches(records, warnings, batchSize) };
-}
-
 /** The whole-text path: decode everything, detect, parse with the format's parser. */
-function parseWhole(bytes: Uint8Array, options: ParseOptions): ParseResult;
-function parseWhole(bytes: Uint8Array, options: ParseOptions, bibtex: (text: string) => Promise<Parsed>): Promise<ParseResult>;
-function parseWhole(bytes: Uint8Array, options: ParseOptions, bibtex?: (text: string) => Promise<Parsed>): ParseResult | Promise<ParseResult> {
+function parseWhole(bytes: Uint8Array, options: ParseOptions): ParseResult {
   const decoded = decodeBytes(bytes);
   if (!decoded.text.trim()) throw new ParseError("the file is empty (only whitespace)");
   if (decoded.text.includes("\u0000")) {
@@ -177,12 +133,10 @@ function parseWhole(bytes: Uint8Array, options: ParseOptions, bibtex?: (text: st
   }
   const format = options.format && options.format !== "auto" ? options.format : detectFormat(decoded.text);
   if (!format) throw new ParseError(`unrecognised format: ${EXPECTED}; found ${JSON.stringify(firstLine(decoded.text))}`, 1);
-  const finish = (parsed: Parsed): ParseResult => {
-    if (parsed.records.length === 0) throw new ParseError(`no records found in this ${FORMAT_NAMES[format]} file`);
-    const warnings = [...decoded.warnings, ...extensionWarning(options.fileName, format), ...parsed.warnings];
-    return { format, encoding: decoded.encoding, records: parsed.records, warnings };
-  };
-  return bibtex && format === "bibtex" ? bibtex(decoded.text).then(finish) : finish(PARSERS[format](decoded.text, options));
+  const parsed = PARSERS[format](decoded.text, options);
+  if (parsed.records.length === 0) throw new ParseError(`no records found in this ${FORMAT_NAMES[format]} file`);
+  const warnings = [...decoded.warnings, ...extensionWarning(options.fileName, format), ...parsed.warnings];
+  return { format, encoding: decoded.encoding, records: parsed.records, warnings };
 }
 
 function firstLine(text: string): string {

@@ -5,13 +5,13 @@ import { generateMedline, generateRis } from "../../bench/import-files";
 import { loadBibtexParser } from "./bibtex";
 import { decodeBytes } from "./detect";
 import { parseMedline } from "./medline";
-import { openBatches, parseBuffer, parseInBatches } from "./parse";
+import { openBatches, parseBuffer } from "./parse";
 import { ParseError, type BibRecord, type ParseResult } from "./record";
 import { parseRis } from "./ris";
 import { parseWos } from "./wos";
 
 /**
- * openBatches/parseInBatches must give exactly parseBuffer's records and warnings, and the
+ * openBatches must give exactly parseBuffer's records and warnings, and the
  * piecewise decoding of RIS, MEDLINE and WoS exactly what the whole-text parsers give, wherever
  * the chunk boundaries fall.
  */
@@ -75,16 +75,5 @@ describe("openBatches", () => {
     expect(() => openBatches(enc("TY  - JOUR\u0000"))).toThrow(/NUL bytes/);
     const { batches } = openBatches(enc("just words\n"), { format: "ris" });
     expect(() => batches.next()).toThrow(/no RIS records found/);
-  });
-});
-
-describe("parseInBatches", () => {
-  it("hands out positions and returns the count and warnings", async () => {
-    const bytes = enc(generateRis(25));
-    const seen: [number, number][] = [];
-    const summary = await parseInBatches(bytes, {}, async (records, { position }) => void seen.push([position, records.length]), 10);
-    expect(seen).toEqual([[0, 10], [10, 10], [20, 5]]);
-    expect(summary).toMatchObject({ format: "ris", encoding: "utf-8", recordCount: 25 });
-    expect(summary.warnings).toEqual(parseBuffer(bytes).warnings);
   });
 });

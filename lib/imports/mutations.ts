@@ -1,10 +1,9 @@
 import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
-import { parseInBatches } from "@/lib/formats/parse";
-import { lengthWarningCollector } from "@/lib/imports/field-lengths";
+import { parseOffThread } from "@/lib/imports/parse-off-thread";
 import type { ImportFormat, ParseResult, ParseWarning } from "@/lib/formats/record";
-import { insertRecords } from "@/lib/records/mutations";
+import { insertRecords, insertRecordValues } from "@/lib/records/mutations";
 import { releaseRecords } from "@/lib/dedup/mutations";
 import type { SearchFields } from "@/lib/imports/schema";
 
@@ -80,9 +79,10 @@ export async function importParsedFiles(tx: Tx, actorId: string, reviewId: strin
 }
 
 /**
- * Parses one export file a batch at a time and stores each batch in the caller's transaction,
- * so a 100,000-record export never sits in memory whole; a parse error part-way (ParseError)
- * rolls the whole upload back.
+ * Parses one export file a batch at a time in the import worker and stores each batch in the
+ * caller's transaction while the worker parses the next, so a 100,000-record export never sits
+ * in memory whole; a parse error part-way (ParseError, with its line) rolls the whole upload back.
+ * Takes `bytes` (see parseOffThread).
  */
 export async function importFileBytes(
   tx: Tx,
@@ -93,13 +93,12 @@ export async function importFileBytes(
 ): Promise<StoredImport> {
   await assertSearchInReview(tx, reviewId, searchId);
   let importId = "";
-  const lengths = lengthWarningCollector();
-  const summary = await parseInBatches(file.bytes, { format: file.format, fileName: file.fileName }, async (records, info) => {
-    if (info.position === 0) importId = await startImport(tx, actorId, reviewId, searchId, file.fileName, info.format, info.encoding);
-    lengths.add(records, info.position);
-    await insertRecords(tx, reviewId, importId, records, info.position);
+  const job = { options: { format: file.format, fileName: file.fileName }, rows: true, keep: 0 };
+  const summary = await parseOffThread(file.bytes, job, async (batch) => {
+    if (batch.position === 0) importId = await startImport(tx, actorId, reviewId, searchId, file.fileName, batch.format, batch.encoding);
+    await insertRecordValues(tx, reviewId, importId, batch.rows!, batch.position);
   });
-  return finishImport(tx, actorId, reviewId, searchId, importId, file.fileName, { ...summary, warnings: [...summary.warnings, ...lengths.warnings()] });
+  return finishImport(tx, actorId, reviewId, searchId, importId, file.fileName, { ...summary, warnings: [...summary.warnings, ...summary.lengthWarnings] });
 }
 
 /** Undo is allowed only while nothing downstream depends on the import's records. */

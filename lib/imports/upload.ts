@@ -4,10 +4,9 @@ import { db, writeTransaction } from "@/lib/db";
 import { getCurrentUser } from "@/lib/auth/session";
 import { authorizeReview } from "@/lib/auth/authorize";
 import { DomainError } from "@/lib/errors";
-import { parseInBatches } from "@/lib/formats/parse";
-import { lengthWarningCollector } from "@/lib/imports/field-lengths";
 import { ParseError, type BibRecord } from "@/lib/formats/record";
 import { importFileBytes } from "@/lib/imports/mutations";
+import { parseOffThread } from "@/lib/imports/parse-off-thread";
 import { maxUploadBytes, uploadFieldsSchema } from "@/lib/imports/schema";
 
 const json = (status: number, body: unknown) => Response.json(body, { status });
@@ -45,8 +44,9 @@ export async function handleImportUpload(request: Request, slug: string): Promis
   const search = await db.search.findFirst({ where: { id: fields.data.searchId, reviewId: access.review.id } });
   if (!search) return json(400, { error: "Choose one of this review's searches.", fieldErrors: { searchId: ["Unknown search."] } });
 
-  // Files are parsed a batch at a time (parseInBatches): a 100,000-record export never has all
-  // its records, nor its whole decoded text, in memory at once.
+  // Files are parsed a batch at a time in the import worker (parseOffThread): other users' requests
+  // never wait behind a parse, and a 100,000-record export never has all its records, nor its
+  // whole decoded text, in memory at once.
   const alreadyImported = await db.record.count({ where: { import: { searchId: search.id } } });
   const countWarningFor = (recordCount: number) =>
     search.reportedHits !== null && alreadyImported + recordCount !== search.reportedHits
@@ -59,13 +59,10 @@ export async function handleImportUpload(request: Request, slug: string): Promis
       for (const file of files) {
         current = file.name;
         const first: BibRecord[] = [];
-        const lengths = lengthWarningCollector();
-        const parsed = await parseInBatches(new Uint8Array(await file.arrayBuffer()), { format: fields.data.format, fileName: file.name }, (records, info) => {
-          if (first.length < PREVIEW_RECORDS) first.push(...records.slice(0, PREVIEW_RECORDS - first.length));
-          lengths.add(records, info.position);
-        });
+        const job = { options: { format: fields.data.format, fileName: file.name }, rows: false, keep: PREVIEW_RECORDS };
+        const parsed = await parseOffThread(new Uint8Array(await file.arrayBuffer()), job, (batch) => void first.push(...(batch.first ?? [])));
         // Over-long fields first: they are the warning a person must not miss before importing.
-        const summary = { ...parsed, warnings: [...lengths.warnings(), ...parsed.warnings] };
+        const summary = { ...parsed, warnings: [...parsed.lengthWarnings, ...parsed.warnings] };
         previews.push({ fileName: file.name, summary, first });
       }
       return json(200, {
