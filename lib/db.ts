@@ -1,3 +1,6 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { Database } from "better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -35,20 +38,65 @@ const TAKE_WRITE_LOCK = 'DELETE FROM "LoginThrottle" WHERE 0';
  * transaction that reads and then writes fails at once with SQLITE_BUSY when another process
  * (the CLI, a second server) committed in between, and busy_timeout cannot help it; taking the
  * lock first makes it wait its turn instead. A no-op DELETE is enough to take the lock.
+ * `bulk` is for transactions that write hundreds of MB (imports): see deferCheckpoint.
  */
-export function writeTransaction<T>(fn: (tx: Tx) => Promise<T>, options?: { timeout?: number }): Promise<T> {
-  return db.$transaction(
-    async (tx) => {
-      if (databaseUrl().startsWith("file:")) {
-        // Straight on the connection when it is reachable: a Prisma round trip here cost as much as a vote's own writes.
-        const sqlite = sqliteConnectionOf(tx);
-        if (sqlite) sqlite.prepare(TAKE_WRITE_LOCK).run();
-        else await tx.$executeRawUnsafe(TAKE_WRITE_LOCK);
-      }
-      return fn(tx);
-    },
-    { timeout: options?.timeout ?? 30_000, maxWait: 30_000 },
-  );
+export async function writeTransaction<T>(fn: (tx: Tx) => Promise<T>, options?: { timeout?: number; bulk?: boolean }): Promise<T> {
+  let afterCommit: (() => void) | undefined;
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        if (databaseUrl().startsWith("file:")) {
+          // Straight on the connection when it is reachable: a Prisma round trip here cost as much as a vote's own writes.
+          const sqlite = sqliteConnectionOf(tx);
+          if (sqlite) sqlite.prepare(TAKE_WRITE_LOCK).run();
+          else await tx.$executeRawUnsafe(TAKE_WRITE_LOCK);
+          if (sqlite && options?.bulk) afterCommit = deferCheckpoint(sqlite);
+        }
+        return fn(tx);
+      },
+      { timeout: options?.timeout ?? 30_000, maxWait: 30_000 },
+    );
+  } finally {
+    afterCommit?.();
+  }
+}
+
+const CHECKPOINT_WORKER = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib/checkpoint-worker.mjs");
+let deferred = 0;
+let checkpoints: { worker: Worker; done: Promise<void> }[] = [];
+
+/**
+ * SQLite's automatic checkpoint copies the write-ahead log into the database inside the COMMIT
+ * that makes it long: for a 100,000-record import, 650 MB and 1–3 s with this thread (every
+ * other request) blocked. For a bulk transaction it is switched off on the connection, and once
+ * the transaction has ended a worker checkpoints on a connection of its own; the setting comes
+ * back when no bulk checkpoint is pending. The COMMIT itself still syncs the log, so a
+ * committed import is as durable as before. Without the worker file, the next commit checkpoints.
+ */
+function deferCheckpoint(sqlite: Database): () => void {
+  if (deferred++ === 0) sqlite.pragma("wal_autocheckpoint = 0");
+  return () => {
+    const restore = () => {
+      if (--deferred === 0 && sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT}`);
+    };
+    if (!sqlite.open || !existsSync(CHECKPOINT_WORKER)) return restore();
+    const worker = new Worker(CHECKPOINT_WORKER, { workerData: { file: sqlite.name } });
+    worker.unref();
+    worker.on("error", () => {}); // a failed checkpoint is retried by the next commit's automatic one
+    checkpoints.push({ worker, done: new Promise((resolve) => worker.once("exit", () => resolve(restore()))) });
+  };
+}
+
+/** SQLite's default wal_autocheckpoint, in pages. */
+const DEFAULT_AUTOCHECKPOINT = 1000;
+
+/** Resolves when every checkpoint deferred so far has finished (benchmarks, tests). */
+export async function deferredCheckpoints(): Promise<void> {
+  const pending = checkpoints;
+  checkpoints = [];
+  // Held open while waited for: an unref'd worker alone would let the process exit first.
+  for (const { worker } of pending) worker.ref();
+  await Promise.all(pending.map((p) => p.done));
 }
 
 /**

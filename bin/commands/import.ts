@@ -54,7 +54,7 @@ export const importCommand: Command = {
           }
           return { search, imports: stored };
         },
-        { timeout: 600_000 },
+        { timeout: 600_000, bulk: true },
       ),
     ).catch((error: unknown) => {
       if (error instanceof ParseError) throw new CliError(`${current}: ${error.message}. Nothing was imported.`);

@@ -95,7 +95,7 @@ export async function handleImportUpload(request: Request, slug: string): Promis
         }
         return stored;
       },
-      { timeout: 600_000 },
+      { timeout: 600_000, bulk: true },
     );
     return json(200, { countWarning: countWarningFor(imports.reduce((n, i) => n + i.records, 0)), imports });
   } catch (error) {

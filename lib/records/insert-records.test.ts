@@ -1,7 +1,8 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { databaseUrl } from "@/lib/database-url";
-import { db, sqliteConnectionOf, writeTransaction } from "@/lib/db";
+import { statSync } from "node:fs";
+import { db, deferredCheckpoints, sqliteConnectionOf, writeTransaction } from "@/lib/db";
 import { generateMedline } from "../../bench/import-files";
 import { parseBuffer } from "@/lib/formats/parse";
 import type { BibRecord } from "@/lib/formats/record";
@@ -116,4 +117,40 @@ describe("insertRecords", () => {
     // Twenty batches of 100: the event loop turns at least once between each.
     expect(turns).toBeGreaterThanOrEqual(20);
   });
+});
+
+describe("a bulk write transaction", () => {
+  it("commits without checkpointing, then checkpoints off this thread and restores the automatic checkpoint", async () => {
+    const { review, owner, search } = await newSearch();
+    const file = databaseUrl().slice("file:".length);
+    const frames = () => {
+      // A PASSIVE checkpoint on a connection of our own reports [busy, frames in the log, frames checkpointed].
+      const probe = new Database(file);
+      try {
+        return probe.pragma("wal_checkpoint(PASSIVE)") as { busy: number; log: number; checkpointed: number }[];
+      } finally {
+        probe.close();
+      }
+    };
+    const bytes = new TextEncoder().encode(generateMedline(1500)); // ~10 MB of rows: well past 1,000 pages of WAL
+    let inside = -1;
+    const walBytes = () => statSync(`${file}-wal`).size;
+    await writeTransaction(
+      async (tx) => {
+        inside = Number(sqliteConnectionOf(tx)!.pragma("wal_autocheckpoint", { simple: true })); // the adapter reads integers as BigInt
+        await importFileBytes(tx, owner.id, review.id, search.id, { fileName: "bulk.nbib", bytes, format: "auto" });
+      },
+      { bulk: true },
+    );
+    expect(inside).toBe(0);
+    // The COMMIT left the log whole (an automatic checkpoint would have copied it and started over).
+    expect(walBytes()).toBeGreaterThan(8_000_000);
+    await deferredCheckpoints();
+    const [after] = frames();
+    expect(after.log).toBe(after.checkpointed);
+    await writeTransaction(async (tx) => {
+      expect(Number(sqliteConnectionOf(tx)!.pragma("wal_autocheckpoint", { simple: true }))).toBe(1000);
+    });
+    expect(await db.record.count({ where: { reviewId: review.id } })).toBe(1500);
+  }, 60_000);
 });
