@@ -92,7 +92,7 @@ async function runOnReview(slug: string, as: string | undefined, json: boolean):
     import("@/lib/db"), import("@/lib/dedup/mutations"), import("./io"),
   ]);
   const { user, review } = await actAs(as, slug, "manage");
-  const result = await domain(() => writeTransaction((tx) => runDeduplication(tx, user.id, review.id), { timeout: 600_000 }));
+  const result = await domain(() => writeTransaction((tx) => runDeduplication(tx, user.id, review.id), { timeout: 600_000, bulk: true }));
   const ref = (id: string) => ({ id });
   const summary = {
     records: result.records,

@@ -109,7 +109,7 @@ export async function importReviewArchive(bytes: Uint8Array, ownerEmail: string)
       const uploader = row.reviewerId ? map.get(row.reviewerId as string)! : owner.id;
       stored.set(row.imagePath, await storeUpload(reviewId, `figure-${uploader}`, path.extname(row.imagePath).slice(1) || "png", files.get(row.imagePath)!));
     }
-    const result = await writeTransaction((tx) => writeArchive(tx, archive, { map, stored, reviewId, ownerId: owner.id, known, migratedFrom }), { timeout: 600_000 });
+    const result = await writeTransaction((tx) => writeArchive(tx, archive, { map, stored, reviewId, ownerId: owner.id, known, migratedFrom }), { timeout: 600_000, bulk: true });
     return { ...result, migratedFrom, unknownPeople, files: stored.size };
   } catch (error) {
     for (const relative of stored.values()) await removeStoredFile(relative);

@@ -6,7 +6,7 @@ import { bulkDecide, decidePair, runDeduplication, setPrimary, undoMerge } from 
 import { bulkDecideSchema, decidePairSchema, runDetectionSchema, setPrimarySchema, undoMergeSchema } from "@/lib/dedup/schema";
 
 /** Large reviews take a while: 100,000 records run in about a minute (bench/dedup-db.ts). */
-const LONG = { timeout: 600_000 };
+const LONG = { timeout: 600_000, bulk: true };
 
 function refresh(slug: string) {
   // Counts on the dashboard, identification, records and PRISMA pages all move with a merge.

@@ -36,7 +36,7 @@ export async function handleDetectionRun(slug: string): Promise<Response> {
               last = now;
               send({ type: "progress", ...p });
             }),
-          { timeout: 600_000 },
+          { timeout: 600_000, bulk: true },
         );
         revalidatePath(`/reviews/${access.review.slug}`, "layout");
         send({ type: "done", newRecords: summary.newRecords, groups: summary.groups.length, possiblePairs: summary.possiblePairs.length });

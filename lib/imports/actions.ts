@@ -15,7 +15,7 @@ export async function createSearchAction(input: FormData) {
 }
 
 const undo = reviewAction("manage", undoImportSchema, async (input, { user, review }) => {
-  await writeTransaction((tx) => undoImport(tx, user.id, review.id, input.importId), { timeout: 120_000 });
+  await writeTransaction((tx) => undoImport(tx, user.id, review.id, input.importId), { timeout: 120_000, bulk: true });
   revalidatePath(`/reviews/${review.slug}`, "layout");
   return null;
 });
