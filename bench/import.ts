@@ -20,7 +20,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { performance as nodePerformance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance as nodePerformance } from "node:perf_hooks";
 import { createMigratedDatabase } from "../lib/test/temp-db";
 import { generateMedline, generateRis } from "./import-files";
 
@@ -31,6 +31,8 @@ type Measure = {
   /** This thread's busy time during the import: storing, mostly. */
   busySeconds: number;
   commitSeconds: number;
+  /** The longest the event loop went without a turn during the import: what another request would wait at worst. */
+  stallMs: number;
   /** The checkpoint a worker runs after the commit (writeTransaction's bulk option), not waited for by the import. */
   checkpointSeconds: number;
   /** CPU time of the import, all threads (GC included): less sensitive than wall time to other load on the machine. */
@@ -81,6 +83,8 @@ async function runCase(file: string, expected: number): Promise<Measure> {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const elu0 = nodePerformance.eventLoopUtilization();
+  const stalls = monitorEventLoopDelay({ resolution: 5 });
+  stalls.enable();
   await writeTransaction(
     async (tx) => {
       stored = await importFileBytes(tx, user.id, review.id, search.id, { fileName, bytes, format: "auto" });
@@ -89,6 +93,8 @@ async function runCase(file: string, expected: number): Promise<Measure> {
     { timeout: 600_000, bulk: true },
   );
   const totalSeconds = seconds(t0);
+  stalls.disable();
+  const stallMs = stalls.max / 1e6;
   const commitSeconds = seconds(committing);
   const busySeconds = nodePerformance.eventLoopUtilization(elu0).active / 1000;
   const cpu = process.cpuUsage(cpu0);
@@ -102,7 +108,7 @@ async function runCase(file: string, expected: number): Promise<Measure> {
   await db.$disconnect();
   rmSync(path.dirname(url.slice("file:".length)), { recursive: true, force: true });
   if (stored.records !== expected || count !== expected) throw new Error(`${file}: parsed ${stored.records} and stored ${count} records, expected ${expected}`);
-  return { records: count, mb, totalSeconds, busySeconds, commitSeconds, checkpointSeconds, cpuSeconds, peakRssMb: peakRssMb(), warnings: (imported.warnings as unknown[]).length };
+  return { records: count, mb, totalSeconds, busySeconds, commitSeconds, stallMs, checkpointSeconds, cpuSeconds, peakRssMb: peakRssMb(), warnings: (imported.warnings as unknown[]).length };
 }
 
 type Row = Measure & { name: string };
@@ -116,6 +122,7 @@ function formatRow(r: Row): string {
     Math.round(r.records / r.totalSeconds).toLocaleString("en").padStart(9),
     r.busySeconds.toFixed(2).padStart(6),
     r.commitSeconds.toFixed(2).padStart(8),
+    r.stallMs.toFixed(0).padStart(8),
     r.checkpointSeconds.toFixed(2).padStart(12),
     r.cpuSeconds.toFixed(2).padStart(5),
     r.peakRssMb.toFixed(0).padStart(8),
@@ -123,7 +130,7 @@ function formatRow(r: Row): string {
   ];
   return cells.join("  ");
 }
-const HEADER = ["format  ", "records", "    MB", "total s", "records/s", "busy s", "commit s", "checkpoint s", "cpu s", "peak RSS", " warn"].join("  ");
+const HEADER = ["format  ", "records", "    MB", "total s", "records/s", "busy s", "commit s", "stall ms", "checkpoint s", "cpu s", "peak RSS", " warn"].join("  ");
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(name);
@@ -137,7 +144,7 @@ function main(): void {
   console.log(
     `Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} (2 cores shared: wall times vary with it); ` +
       `one child process per run (fresh migrated SQLite database, one transaction, importFileBytes); ${runs} runs per case; files in ${dir}\n` +
-      `total = until the commit returns; busy = this thread's share (the worker parses meanwhile); checkpoint = after the commit, in a worker; cpu = all threads, import only`,
+      `total = until the commit returns; busy = this thread's share (the worker parses meanwhile); stall = the longest this thread went without a turn; checkpoint = after the commit, in a worker; cpu = all threads, import only`,
   );
   console.log(HEADER);
   const medians: { row: Row; low: number; high: number }[] = [];
@@ -173,7 +180,7 @@ function main(): void {
     const ok = r.records < 100_000 || (r.totalSeconds < TARGET_SECONDS[r.name as keyof typeof TARGET_SECONDS] && r.peakRssMb < 1024) ? "" : "  (over target)";
     console.log(
       `import: ${r.name.toLowerCase()} records=${r.records} total=${r.totalSeconds.toFixed(2)}s (range ${low.toFixed(2)}–${high.toFixed(2)}s over ${runs} runs) ` +
-        `busy=${r.busySeconds.toFixed(2)}s commit=${r.commitSeconds.toFixed(2)}s checkpoint=${r.checkpointSeconds.toFixed(2)}s cpu=${r.cpuSeconds.toFixed(2)}s peakRss=${r.peakRssMb.toFixed(0)}MB${ok}`,
+        `busy=${r.busySeconds.toFixed(2)}s commit=${r.commitSeconds.toFixed(2)}s stall=${r.stallMs.toFixed(0)}ms checkpoint=${r.checkpointSeconds.toFixed(2)}s cpu=${r.cpuSeconds.toFixed(2)}s peakRss=${r.peakRssMb.toFixed(0)}MB${ok}`,
     );
   }
 }
