@@ -11,25 +11,48 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
 
 // busy_timeout (better-sqlite3's `timeout`) makes a concurrent writer wait instead of failing with
 // SQLITE_BUSY. WAL mode is persistent in the database file and is switched on by scripts/setup.mjs.
-function createClient(): PrismaClient {
+function createClient(onConnection?: (sqlite: Database | undefined) => void): PrismaClient {
   const factory = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 5000 });
-  // Keep the adapter's connection (the one every Prisma query and transaction runs on) so bulk
-  // writes can run prepared statements inside a Prisma transaction (sqliteConnectionOf).
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = await connect();
-    const client = (adapter as unknown as { client?: Partial<Database> }).client;
-    globalForDb.sieveSqlite = typeof client?.prepare === "function" && typeof client.inTransaction === "boolean" ? (client as Database) : undefined;
-    return adapter;
-  };
+  if (onConnection) {
+    const connect = factory.connect.bind(factory);
+    factory.connect = async () => {
+      const adapter = await connect();
+      const client = (adapter as unknown as { client?: Partial<Database> }).client;
+      onConnection(typeof client?.prepare === "function" && typeof client.inTransaction === "boolean" ? (client as Database) : undefined);
+      return adapter;
+    };
+  }
   return new PrismaClient({ adapter: factory });
 }
 
-// One client per process; Next's dev server re-evaluates modules, so keep it on globalThis.
-const globalForDb = globalThis as unknown as { sieveDb?: PrismaClient; sieveSqlite?: Database };
+// One pair of clients per process; Next's dev server re-evaluates modules, so keep them on globalThis.
+const globalForDb = globalThis as unknown as { sieveDb?: PrismaClient; sieveWriter?: PrismaClient; sieveSqlite?: Database };
 
-export const db: PrismaClient = globalForDb.sieveDb ?? createClient();
+/**
+ * Every write transaction runs on this client (writeTransaction). The adapter runs a transaction
+ * on its one connection, and any other query on that connection meanwhile would run inside it:
+ * a read would see the open transaction's rows (a page or an export showing half an import that
+ * then rolls back) and a write would be rolled back with it. So nothing else uses this client.
+ * Its connection is kept so bulk writes can run prepared statements in the transaction (sqliteConnectionOf).
+ */
+const writer: PrismaClient = globalForDb.sieveWriter ?? createClient((sqlite) => (globalForDb.sieveSqlite = sqlite));
+globalForDb.sieveWriter = writer;
+
+/**
+ * The client for reads: a connection of its own, so in WAL mode each query sees the last committed
+ * state, never a transaction still open. Write through writeTransaction, never through this.
+ * Its $disconnect closes both connections.
+ */
+export const db: PrismaClient = globalForDb.sieveDb ?? withWriterDisconnect(createClient());
 globalForDb.sieveDb = db;
+
+function withWriterDisconnect(reads: PrismaClient): PrismaClient {
+  const disconnectReads = reads.$disconnect.bind(reads);
+  reads.$disconnect = async () => {
+    await Promise.all([disconnectReads(), writer.$disconnect()]);
+  };
+  return reads;
+}
 
 const TAKE_WRITE_LOCK = 'DELETE FROM "LoginThrottle" WHERE 0';
 
@@ -43,7 +66,7 @@ const TAKE_WRITE_LOCK = 'DELETE FROM "LoginThrottle" WHERE 0';
 export async function writeTransaction<T>(fn: (tx: Tx) => Promise<T>, options?: { timeout?: number; bulk?: boolean }): Promise<T> {
   let afterCommit: (() => void) | undefined;
   try {
-    return await db.$transaction(
+    return await writer.$transaction(
       async (tx) => {
         if (databaseUrl().startsWith("file:")) {
           // Straight on the connection when it is reachable: a Prisma round trip here cost as much as a vote's own writes.

@@ -1,6 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { db } from "@/lib/db";
+import { db, writeTransaction } from "@/lib/db";
 import { env } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
 import { checkThrottle, clearAccountFailures, recordFailure, WARN_WHEN_LEFT } from "@/lib/auth/rate-limit";
@@ -32,11 +32,11 @@ export async function authorizeCredentials(raw: unknown, address: string | null)
   if (throttle.accountLocked) throw new Error(TOO_MANY_ATTEMPTS);
   const user = await db.user.findUnique({ where: { email } });
   if (!user || !(await verifyPassword(password, user.passwordHash))) {
-    const left = await recordFailure(db, email, address);
+    const left = await writeTransaction((tx) => recordFailure(tx, email, address));
     if (throttle.addressLocked || left === 0) throw new Error(TOO_MANY_ATTEMPTS);
     throw new Error(left <= WARN_WHEN_LEFT ? attemptsLeftWarning(left) : BAD_CREDENTIALS);
   }
-  await clearAccountFailures(db, email);
+  await writeTransaction((tx) => clearAccountFailures(tx, email));
   return { id: user.id, email: user.email, name: user.name };
 }
 
