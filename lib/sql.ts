@@ -13,8 +13,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * - Inside an interactive transaction on SQLite: on Prisma's own connection, so the statement is
  *   part of the transaction (lib/db.ts sqliteConnectionOf).
  * - Reads outside a transaction on SQLite: on a read-only connection of this process. In WAL mode
- *   each statement sees the last committed state, never another request's open transaction
- *   (which a Prisma query outside a transaction, sharing the adapter's one connection, can).
+ *   each statement sees the last committed state, never another request's open transaction (as
+ *   Prisma's own reads, on `db`'s connection apart from the writer's; lib/db.ts).
  * - Anything else (other databases, writes outside a transaction): Prisma's $queryRaw/$executeRaw.
  *
  * Values are bound as the adapter binds them (dates as ISO 8601 with "+00:00", booleans as 0/1),
