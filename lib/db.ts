@@ -41,7 +41,7 @@ globalForDb.sieveWriter = writer;
 /**
  * The client for reads: a connection of its own, so in WAL mode each query sees the last committed
  * state, never a transaction still open. Write through writeTransaction, never through this.
- * Its $disconnect closes both connections.
+ * Its $disconnect waits for deferred checkpoints, then closes both connections.
  */
 export const db: PrismaClient = globalForDb.sieveDb ?? withWriterDisconnect(createClient());
 globalForDb.sieveDb = db;
@@ -49,6 +49,8 @@ globalForDb.sieveDb = db;
 function withWriterDisconnect(reads: PrismaClient): PrismaClient {
   const disconnectReads = reads.$disconnect.bind(reads);
   reads.$disconnect = async () => {
+    // A command that exits mid-checkpoint would leave the log for the server's next commit to copy.
+    await deferredCheckpoints();
     await Promise.all([disconnectReads(), writer.$disconnect()]);
   };
   return reads;
