@@ -38,14 +38,34 @@ export function blockingKeys(f: RecordFeatures): string[] {
  * involving at least one record at index ≥ firstNew are visited (incremental re-runs).
  */
 export function forEachCandidatePair(features: RecordFeatures[], visit: (i: number, j: number) => void, firstNew = 0): number {
+  return runToEnd(candidatePairSteps(features, visit, firstNew));
+}
+
+/** Runs stepped work (a generator that yields where it may pause) straight through. */
+export function runToEnd<T>(steps: Generator<void, T, undefined>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Steps of work between which a caller may pause (features keyed, pairs of a large block visited). */
+const STEP = 2_000;
+
+/**
+ * forEachCandidatePair in steps: it pauses (yields) every few thousand records keyed and after
+ * every block, so that a caller can let other work run; returns the number of pairs visited.
+ */
+export function* candidatePairSteps(features: RecordFeatures[], visit: (i: number, j: number) => void, firstNew = 0): Generator<void, number, undefined> {
   const blocks = new Map<string, number[]>();
-  features.forEach((f, i) => {
-    for (const key of blockingKeys(f)) {
+  for (let i = 0; i < features.length; i++) {
+    for (const key of blockingKeys(features[i])) {
       const block = blocks.get(key);
       if (block) block.push(i);
       else blocks.set(key, [i]);
     }
-  });
+    if (i % STEP === STEP - 1) yield;
+  }
   const n = features.length;
   const seen = new Set<number>();
   const emit = (x: number, y: number) => {
@@ -60,12 +80,15 @@ export function forEachCandidatePair(features: RecordFeatures[], visit: (i: numb
     if (block.length < 2 || block[block.length - 1] < firstNew) continue;
     if (block.length <= MAX_BLOCK) {
       for (let x = 0; x < block.length; x++) for (let y = x + 1; y < block.length; y++) emit(block[x], block[y]);
+      yield;
       continue;
     }
     const sorted = [...block].sort((x, y) => (features[x].title < features[y].title ? -1 : features[x].title > features[y].title ? 1 : x - y));
     for (let x = 0; x < sorted.length; x++) {
       for (let y = x + 1; y <= x + NEIGHBOURS && y < sorted.length; y++) emit(sorted[x], sorted[y]);
+      if (x % STEP === STEP - 1) yield;
     }
+    yield;
   }
   return seen.size;
 }

@@ -6,7 +6,7 @@
  * distinct studies.
  */
 import type { BibRecord } from "../formats/record";
-import { forEachCandidatePair } from "./blocking";
+import { candidatePairSteps, runToEnd } from "./blocking";
 import { featureExtractor, type RecordFeatures } from "./features";
 import { scorePair, THRESHOLDS } from "./similarity";
 
@@ -70,6 +70,28 @@ export function findDuplicates(first: BibRecord[], second?: BibRecord[] | DedupO
  * `firstNew`), for callers that stream records from a database and keep only their features.
  */
 export function findDuplicatesInFeatures(features: RecordFeatures[], firstNew: number, options: FeatureDedupOptions = {}): DedupResult {
+  return runToEnd(detectionSteps(features, firstNew, options));
+}
+
+/**
+ * findDuplicatesInFeatures for a server: the same result, but it lets other requests run every
+ * `sliceMs` of comparing (a 99,000-record review compares for seconds).
+ */
+export async function findDuplicatesInFeaturesYielding(features: RecordFeatures[], firstNew: number, options: FeatureDedupOptions = {}, sliceMs = 20): Promise<DedupResult> {
+  const steps = detectionSteps(features, firstNew, options);
+  let since = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - since >= sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+  }
+}
+
+/** The detection itself, pausing (yielding) between steps of comparing. */
+function* detectionSteps(features: RecordFeatures[], firstNew: number, options: FeatureDedupOptions): Generator<void, DedupResult, undefined> {
   const { certain: certainAt, possible: possibleAt } = options.thresholds ?? THRESHOLDS;
   const keyOf = options.recordKey ?? ((i: number) => String(i));
   const decided = new Set(options.decidedPairs ?? []);
@@ -91,7 +113,7 @@ export function findDuplicatesInFeatures(features: RecordFeatures[], firstNew: n
       if (x !== undefined && y !== undefined) forbid(x, y);
     }
   }
-  const candidatePairs = forEachCandidatePair(
+  const candidatePairs = yield* candidatePairSteps(
     features,
     (i, j) => {
       if (decided.size && decided.has(pairKey(keys[i], keys[j]))) return;

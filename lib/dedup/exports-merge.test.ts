@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadBibtexParser } from "../formats/bibtex";
 import { parseBuffer } from "../formats/parse";
 import type { BibRecord } from "../formats/record";
-import { findDuplicates } from "./detect";
+import { findDuplicates, findDuplicatesInFeatures, findDuplicatesInFeaturesYielding } from "./detect";
+import { featureExtractor } from "./features";
 
 /**
  * One Zotero library exported twice (RIS and BibTeX, ../shared/fixtures/import/asysd): every record
@@ -42,4 +43,27 @@ describe.skipIf(!available)("Zotero RIS + BibTeX exports of one library", () => 
       expect(groups.map((g) => g.members), ris[i].title).toEqual([[0, 1]]);
     }
   });
+});
+
+describe.skipIf(!available)("detection on a server", () => {
+  it("gives findDuplicatesInFeatures's result while letting the event loop turn", async () => {
+    await loadBibtexParser();
+    const read = (name: string) => parseBuffer(new Uint8Array(readFileSync(path.join(dir, name))), { fileName: name }).records;
+    const records = [...read("zotero_export.ris"), ...read("zotero_export.bib")];
+    const features = records.map(featureExtractor());
+    const direct = findDuplicatesInFeatures(features, 0);
+    // Counts turns of the event loop (not time): one blocking detection would allow none.
+    let turns = 0;
+    let running = true;
+    const turn = () => {
+      turns++;
+      if (running) setImmediate(turn);
+    };
+    setImmediate(turn);
+    const yielding = await findDuplicatesInFeaturesYielding(features, 0, {}, 0);
+    running = false;
+    expect(yielding).toEqual(direct);
+    expect(direct.groups.length).toBeGreaterThan(900);
+    expect(turns).toBeGreaterThan(100);
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db";
 import { recordAudit, recordAudits } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
-import { findDuplicatesInFeatures, pairKey } from "./detect";
+import { findDuplicatesInFeaturesYielding, pairKey } from "./detect";
 import { dissolveGroup, joinMany, joinRecords, movePrimary, orderedPair, type JoinResult } from "./merge-groups";
 import { buildState, clusterOf, loadMergeState, screenedAmong, type MergeState } from "./merge-state";
 import { featuresOfRow, LOAD_CHUNK, loadRunRecords } from "./run-records";
@@ -79,7 +79,7 @@ export async function runDeduplication(
   const newRecords = ids.length - run.firstNew;
   const decided = pairs.filter((p) => p.status !== "POSSIBLE");
   onProgress?.({ phase: "comparing", done: 0, total: newRecords });
-  const result = findDuplicatesInFeatures(run.features, run.firstNew, {
+  const result = await findDuplicatesInFeaturesYielding(run.features, run.firstNew, {
     recordKey: (i) => ids[i],
     decidedPairs: decided.map((p) => pairKey(p.recordAId, p.recordBId)),
     cannotLink: decided.filter((p) => p.status === "DIFFERENT").map((p) => pairKey(p.recordAId, p.recordBId)),
