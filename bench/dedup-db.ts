@@ -14,6 +14,7 @@
  *   npx tsx bench/dedup-db.ts --run file:/tmp/x.db --review ID --owner ID   # one run on an existing database
  */
 import { spawnSync } from "node:child_process";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import type { BibRecord } from "../lib/formats/record";
 import { createMigratedDatabase } from "../lib/test/temp-db";
@@ -44,13 +45,16 @@ async function importAs(ownerId: string, reviewId: string, database: string, rec
 }
 
 /** Wall-clock seconds, CPU seconds of the process (user + system: less sensitive to other load on the machine), peak RSS. */
-type RunResult = { seconds: number; cpuSeconds: number; peakMb: number };
+type RunResult = { seconds: number; cpuSeconds: number; peakMb: number; stallMs: number };
 
 /** The child: one runDeduplication on an existing database; its last line is a JSON result. */
 async function timedRun(label: string, ownerId: string, reviewId: string): Promise<RunResult> {
   const [{ db, writeTransaction }, , , , { runDeduplication }] = await lib;
   const started = performance.now();
   const cpu = process.cpuUsage();
+  // The longest the event loop went without a turn: what another request would wait at worst.
+  const stalls = monitorEventLoopDelay({ resolution: 5 });
+  stalls.enable();
   const phases = new Map<string, number>();
   let phase = "";
   // RSS at each progress event, so the note can say which phase holds the memory (maxRSS is the whole process's).
@@ -63,16 +67,18 @@ async function timedRun(label: string, ownerId: string, reviewId: string): Promi
   };
   const summary = await writeTransaction((tx) => runDeduplication(tx, ownerId, reviewId, onProgress), { timeout: 1_800_000 });
   const ended = performance.now();
+  stalls.disable();
+  const stallMs = stalls.max / 1e6;
   const used = process.cpuUsage(cpu);
   const cpuSeconds = (used.user + used.system) / 1e6;
   const order = ["loading", "comparing", "merging", "queuing", "done"];
   const spans = order.slice(0, -1).map((p, i) => `${p} ${seconds((phases.get(order[i + 1]) ?? ended) - (phases.get(p) ?? started))}`);
   const removed = summary.groups.reduce((n, g) => n + g.members.length - 1, 0);
-  console.log(`${label}: ${seconds(ended - started)}, CPU ${cpuSeconds.toFixed(1)} s (${spans.join(", ")}; commit ${seconds(ended - (phases.get("done") ?? ended))})`);
+  console.log(`${label}: ${seconds(ended - started)}, CPU ${cpuSeconds.toFixed(1)} s (${spans.join(", ")}; commit ${seconds(ended - (phases.get("done") ?? ended))}); longest event-loop stall ${stallMs.toFixed(0)} ms`);
   console.log(`  RSS by phase (MB, sampled at progress events): ${[...rss].map(([p, b]) => `${p} ${mb(b)}`).join(", ")}; peak ${peakMb()} MB`);
   console.log(`  ${summary.records} records, ${summary.newRecords} compared; ${summary.groups.length} groups (${removed} duplicates in them), ${summary.possiblePairs.length} pairs queued`);
   await db.$disconnect();
-  return { seconds: (ended - started) / 1000, cpuSeconds, peakMb: peakMb() };
+  return { seconds: (ended - started) / 1000, cpuSeconds, peakMb: peakMb(), stallMs };
 }
 
 function runInChild(label: string, ownerId: string, reviewId: string): RunResult {
@@ -105,7 +111,7 @@ async function main() {
   await importAs(owner.id, review.id, "Scopus", extra);
   const again = runInChild(`re-run after importing ${extra.length} more`, owner.id, review.id);
   const os = await import("node:os");
-  console.log(`first run ${first.seconds.toFixed(1)} s (CPU ${first.cpuSeconds.toFixed(1)} s), re-run ${again.seconds.toFixed(1)} s (CPU ${again.cpuSeconds.toFixed(1)} s), load average now ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, peak RSS of a deduplicating process ${Math.max(first.peakMb, again.peakMb)} MB (target < 1024 MB)`);
+  console.log(`first run ${first.seconds.toFixed(1)} s (CPU ${first.cpuSeconds.toFixed(1)} s), re-run ${again.seconds.toFixed(1)} s (CPU ${again.cpuSeconds.toFixed(1)} s), load average now ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, peak RSS of a deduplicating process ${Math.max(first.peakMb, again.peakMb)} MB (target < 1024 MB), longest event-loop stall ${Math.max(first.stallMs, again.stallMs).toFixed(0)} ms`);
   await db.$disconnect();
 }
 
