@@ -1,7 +1,10 @@
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { authorizeCredentials } from "@/lib/auth/options";
 import { accountKey } from "@/lib/auth/rate-limit";
-import { db, writeTransaction } from "@/lib/db";
+import { databaseUrl } from "@/lib/database-url";
+import { DATABASE_BUSY, db, writeTransaction } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 
 /** A write transaction that creates a user, then stays open until `release` is called, then fails. */
@@ -44,4 +47,32 @@ describe("the database clients", () => {
     expect(await signIn).toBeTruthy();
     expect(await db.loginThrottle.findUnique({ where: { key: accountKey(email) } })).toMatchObject({ failures: 1 });
   });
+});
+
+describe("a write transaction that cannot get the database", () => {
+  it("fails with a message saying nothing was saved, when this process held the writer past maxWait", async () => {
+    const tx = openFailingTransaction();
+    await tx.open;
+    const email = `${newId()}@example.org`;
+    const waited = writeTransaction((t) => t.user.create({ data: { email, name: "Vote", passwordHash: "x" } }), { maxWait: 200 }).catch((error: Error) => error);
+    // Prisma notices the wait only once the writer is free again.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    tx.release();
+    await tx.done;
+    const error = await waited;
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as Error).message).toBe(DATABASE_BUSY);
+    expect(await db.user.findUnique({ where: { email } })).toBeNull();
+  });
+
+  it("fails the same way when another process holds SQLite's write lock past the busy timeout", async () => {
+    const other = new Database(databaseUrl().slice("file:".length));
+    other.exec("BEGIN IMMEDIATE");
+    try {
+      await expect(writeTransaction(async () => "never")).rejects.toThrow(DATABASE_BUSY);
+    } finally {
+      other.exec("ROLLBACK");
+      other.close();
+    }
+  }, 20_000);
 });

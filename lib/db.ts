@@ -5,6 +5,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { Database } from "better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl } from "@/lib/database-url";
+import { DomainError } from "@/lib/errors";
 
 /** The client or an interactive transaction: what mutations accept so they compose in one transaction. */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
@@ -64,8 +65,10 @@ const TAKE_WRITE_LOCK = 'DELETE FROM "LoginThrottle" WHERE 0';
  * (the CLI, a second server) committed in between, and busy_timeout cannot help it; taking the
  * lock first makes it wait its turn instead. A no-op DELETE is enough to take the lock.
  * `bulk` is for transactions that write hundreds of MB (imports): see deferCheckpoint.
+ * SQLite has one writer: a transaction that cannot start within `maxWait` (this process) or the
+ * busy timeout (another process) fails with DATABASE_BUSY, having written nothing.
  */
-export async function writeTransaction<T>(fn: (tx: Tx) => Promise<T>, options?: { timeout?: number; bulk?: boolean }): Promise<T> {
+export async function writeTransaction<T>(fn: (tx: Tx) => Promise<T>, options?: { timeout?: number; maxWait?: number; bulk?: boolean }): Promise<T> {
   let afterCommit: (() => void) | undefined;
   try {
     return await writer.$transaction(
@@ -79,11 +82,23 @@ export async function writeTransaction<T>(fn: (tx: Tx) => Promise<T>, options?: 
         }
         return fn(tx);
       },
-      { timeout: options?.timeout ?? 30_000, maxWait: 30_000 },
+      { timeout: options?.timeout ?? 30_000, maxWait: options?.maxWait ?? 30_000 },
     );
+  } catch (error) {
+    if (isBusy(error)) throw new DomainError(DATABASE_BUSY);
+    throw error;
   } finally {
     afterCommit?.();
   }
+}
+
+export const DATABASE_BUSY =
+  "The database is busy with a long operation (an import or a duplicate detection run, perhaps a colleague's). Nothing was saved; try again in a minute.";
+
+/** Prisma's "could not start within maxWait", or SQLite's lock held past the busy timeout by another process. */
+function isBusy(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (code === "P2028" && /Unable to start a transaction in the given time/.test(String(message))) || code === "SQLITE_BUSY";
 }
 
 const CHECKPOINT_WORKER = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib/checkpoint-worker.mjs");
