@@ -6,6 +6,7 @@
  * distinct studies.
  */
 import type { BibRecord } from "../formats/record";
+import { nextTurn } from "../event-loop";
 import { candidatePairSteps, runToEnd } from "./blocking";
 import { featureExtractor, type RecordFeatures } from "./features";
 import { scorePair, THRESHOLDS } from "./similarity";
@@ -84,7 +85,7 @@ export async function findDuplicatesInFeaturesYielding(features: RecordFeatures[
     const step = steps.next();
     if (step.done) return step.value;
     if (performance.now() - since >= sliceMs) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       since = performance.now();
     }
   }

@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db";
 import { recordAudit, recordAudits } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
+import { nextTurn } from "@/lib/event-loop";
 import { findDuplicatesInFeaturesYielding, pairKey } from "./detect";
 import { dissolveGroup, joinMany, joinRecords, movePrimary, orderedPair, type JoinResult } from "./merge-groups";
 import { buildState, clusterOf, loadMergeState, screenedAmong, type MergeState } from "./merge-state";
@@ -8,7 +9,8 @@ import { featuresOfRow, LOAD_CHUNK, loadRunRecords } from "./run-records";
 import type { DedupProgress, PairDecision } from "./schema";
 
 const PAIR_CHUNK = 500;
-const MERGE_BATCH = 500;
+/** Groups merged per batch: a batch (~0.1 s) holds the event loop, since the adapter's queries are synchronous. */
+const MERGE_BATCH = 100;
 
 export type DedupRunSummary = {
   records: number;
@@ -110,6 +112,7 @@ export async function runDeduplication(
     await recordAudits(tx, joins.map((join) => joinAudit(reviewId, actorId, join, join.created ? "merge" : "extend")));
     // Written; the next batch loads its own rows.
     state.rows.clear();
+    await nextTurn();
   }
   onProgress?.({ phase: "merging", done: result.groups.length, total: result.groups.length });
   for (const join of touched.values()) {

@@ -5,6 +5,7 @@
  * the records it merges, which merge-groups loads batch by batch.
  */
 import type { Tx } from "@/lib/db";
+import { nextTurn } from "@/lib/event-loop";
 import type { BibRecord } from "@/lib/formats/record";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toBibRecord } from "@/lib/records/to-bib-record";
@@ -33,7 +34,8 @@ export type RunRecords = {
   grouping: { id: string; duplicateGroupId: string | null }[];
 };
 
-export const LOAD_CHUNK = 5000;
+/** Rows per page: a page is read and turned into features in one go (~0.1 s), with the event loop held. */
+export const LOAD_CHUNK = 1000;
 
 /** Reads every record of the review in pages of `chunk`, keeping features, not rows. */
 export async function loadRunRecords(tx: Tx, reviewId: string, onPage?: (loaded: number) => void, chunk = LOAD_CHUNK): Promise<RunRecords> {
@@ -58,6 +60,7 @@ export async function loadRunRecords(tx: Tx, reviewId: string, onPage?: (loaded:
     }
     onPage?.(grouping.length);
     if (page.length < chunk) break;
+    await nextTurn();
     cursor = page[page.length - 1].id;
   }
   return { ids: old.ids.concat(fresh.ids), features: old.features.concat(fresh.features), firstNew: old.ids.length, grouping };

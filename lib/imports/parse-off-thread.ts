@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { nextTurn } from "@/lib/event-loop";
 import { fromParseFailure, runParseJob, type ParsedBatch, type ParseFailure, type ParseJob, type ParseSummary } from "@/lib/imports/parse-job";
 
 const WORKER_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib/imports/parse-worker.mjs");
@@ -93,7 +94,7 @@ export async function parseOffThread(bytes: Uint8Array, job: ParseJob, onBatch: 
       Atomics.add(flow, 0, 1);
       Atomics.notify(flow, 0);
       // Storing a batch is synchronous; let other requests run between batches.
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
   } finally {
     worker.off("message", onMessage);
@@ -115,6 +116,6 @@ export async function parseInThisThread(bytes: Uint8Array, job: ParseJob, onBatc
     const step = batches.next();
     if (step.done) return step.value;
     await onBatch(step.value);
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
 }
