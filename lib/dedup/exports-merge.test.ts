@@ -6,6 +6,7 @@ import { parseBuffer } from "../formats/parse";
 import type { BibRecord } from "../formats/record";
 import { findDuplicates, findDuplicatesInFeatures, findDuplicatesInFeaturesYielding } from "./detect";
 import { featureExtractor } from "./features";
+import { countTurns } from "@/lib/test/turns";
 
 /**
  * One Zotero library exported twice (RIS and BibTeX, ../shared/fixtures/import/asysd): every record
@@ -52,16 +53,9 @@ describe.skipIf(!available)("detection on a server", () => {
     const records = [...read("zotero_export.ris"), ...read("zotero_export.bib")];
     const features = records.map(featureExtractor());
     const direct = findDuplicatesInFeatures(features, 0);
-    // Counts turns of the event loop (not time): one blocking detection would allow none.
-    let turns = 0;
-    let running = true;
-    const turn = () => {
-      turns++;
-      if (running) setImmediate(turn);
-    };
-    setImmediate(turn);
+    const stop = countTurns();
     const yielding = await findDuplicatesInFeaturesYielding(features, 0, {}, 0);
-    running = false;
+    const turns = stop();
     expect(yielding).toEqual(direct);
     expect(direct.groups.length).toBeGreaterThan(900);
     expect(turns).toBeGreaterThan(100);

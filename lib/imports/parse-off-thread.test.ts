@@ -7,6 +7,7 @@ import { ParseError, type BibRecord } from "@/lib/formats/record";
 import { recordValues, type RowValues } from "@/lib/records/row-values";
 import type { ParseJob } from "./parse-job";
 import { parseInThisThread, parseOffThread } from "./parse-off-thread";
+import { countTurns } from "@/lib/test/turns";
 
 const BIB = path.resolve(__dirname, "../../../shared/fixtures/import/asysd/zotero_export.bib");
 const enc = (text: string) => new TextEncoder().encode(text);
@@ -55,16 +56,9 @@ describe("parsing in the import worker", () => {
   it.skipIf(!existsSync(BIB))("parses a large BibTeX file while this thread keeps turning", async () => {
     const bytes = new Uint8Array(readFileSync(BIB));
     const direct = parseBuffer(bytes, { fileName: BIB });
-    // Counts turns of the event loop (not time): in one blocking parse there would be none.
-    let turns = 0;
-    let running = true;
-    const turn = () => {
-      turns++;
-      if (running) setImmediate(turn);
-    };
-    setImmediate(turn);
+    const stop = countTurns();
     const { summary, records } = await collect(bytes, { options: { fileName: BIB }, rows: false, keep: Infinity });
-    running = false;
+    const turns = stop();
     expect(turns).toBeGreaterThan(5);
     expect(summary).toMatchObject({ format: "bibtex", recordCount: 1000, warnings: direct.warnings });
     expect(records).toEqual(direct.records);

@@ -9,6 +9,7 @@ import type { BibRecord } from "@/lib/formats/record";
 import { createSearch, importFileBytes, importParsedFiles } from "@/lib/imports/mutations";
 import { insertRecords } from "@/lib/records/mutations";
 import { makeReviewWithTeam } from "@/lib/test/factories";
+import { countTurns } from "@/lib/test/turns";
 
 const generated = parseBuffer(new TextEncoder().encode(generateMedline(30)), { fileName: "bench.nbib" }).records;
 
@@ -105,15 +106,9 @@ describe("insertRecords", () => {
   it("lets other requests run between batches of a large import (the store itself is synchronous)", async () => {
     const { review, owner, search } = await newSearch();
     const bytes = new TextEncoder().encode(generateMedline(2000));
-    let turns = 0;
-    let counting = true;
-    const tick = () => {
-      turns++;
-      if (counting) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const stop = countTurns();
     await writeTransaction((tx) => importFileBytes(tx, owner.id, review.id, search.id, { fileName: "d.nbib", bytes, format: "auto" }));
-    counting = false;
+    const turns = stop();
     // Twenty batches of 100: the event loop turns at least once between each.
     expect(turns).toBeGreaterThanOrEqual(20);
   });
