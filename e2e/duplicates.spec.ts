@@ -1,5 +1,5 @@
 import path from "node:path";
-import { test, expect, createTestUser, createTestReview, login } from "./fixtures";
+import { test, expect, createTestUser, createTestReview, login, keysListening } from "./fixtures";
 
 // Two small exports of the same search topic (project-authored): one paper is in both with the
 // same DOI (certain), one is in both with a slightly different title and no DOI (possible).
@@ -46,6 +46,7 @@ test("an owner imports two overlapping exports, runs detection, decides a pair b
   await expect(pair.getByRole("row", { name: /Title/ })).toHaveAttribute("data-differs", "true");
   await expect(pair.getByRole("row", { name: /^Year/ })).not.toHaveAttribute("data-differs", "true");
   await expect(pair).toContainText("s same · d different");
+  await keysListening(page);
   await page.keyboard.press("s");
   await expect(page.getByTestId("no-pairs")).toBeVisible();
   await expect(page.getByTestId("count-manual")).toHaveText("1");

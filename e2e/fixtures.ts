@@ -32,5 +32,20 @@ export async function login(page: Page, user: TestUser) {
   await page.context().addCookies([{ name: "next-auth.session-token", value: token, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" }]);
 }
 
+/**
+ * Presses a screening key once the page says keys apply to the record on screen: `data-shown`
+ * turns true a frame after the record is painted by the hydrated page. A key pressed before that
+ * (the server-rendered page, or the frame after an undo) is ignored by design, so a test must wait.
+ */
+export async function pressOnShown(page: Page, key: string) {
+  await expect(page.locator('[data-shown="true"]')).toBeVisible();
+  await page.keyboard.press(key);
+}
+
+/** Waits until a page's keyboard shortcuts are listening (`data-keys="on"`, set once the listener is attached). */
+export async function keysListening(page: Page) {
+  await expect(page.locator('[data-keys="on"]').first()).toBeAttached();
+}
+
 export const test = base;
 export { expect };

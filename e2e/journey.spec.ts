@@ -12,7 +12,7 @@
  */
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
-import { test, expect, createTestUser, login, type TestUser } from "./fixtures";
+import { test, expect, createTestUser, login, type TestUser, pressOnShown, keysListening } from "./fixtures";
 import { svgToPdf } from "@/lib/flow/export";
 
 const EMBASE = path.join(import.meta.dirname, "data/journey-embase.ris");
@@ -51,7 +51,7 @@ async function screenQueue(page: Page, who: string, act: (title: string) => Prom
     await heading(page).click(); // keyboard focus back on the page (not the PDF viewer or a field)
     // The page moves on at once and saves in the background; wait for this vote's answer.
     const saved = page.waitForResponse((r) => r.request().method() === "POST" && /"decision":/.test(r.request().postData() ?? "") && (r.request().postData() ?? "").includes(`"recordId":"${id}"`));
-    for (const key of keys) await page.keyboard.press(key);
+    for (const key of keys) await pressOnShown(page, key);
     // An action's answer streams; Chromium does not always keep its body, so a missing body is
     // left to the progress check in screenAll.
     const response = await saved;
@@ -220,6 +220,7 @@ test("an owner carries a review from a new review to a forest plot, with a blind
   const pair = o.getByTestId("pair-review");
   await expect(pair).toContainText("Umbilical cord vesicles and bone mineral density in ovariectomised mice: a controlled study");
   await expect(pair).toContainText("Umbilical cord vesicles and bone mineral density in ovariectomized mice: a randomized controlled study");
+  await keysListening(o);
   await o.keyboard.press("s");
   await expect(o.getByTestId("no-pairs")).toBeVisible();
   await expect(o.getByTestId("count-manual")).toHaveText("1");

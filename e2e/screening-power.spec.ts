@@ -1,4 +1,4 @@
-import { test, expect, createTestUser, createTestReview, addRoles, login, type TestUser } from "./fixtures";
+import { test, expect, createTestUser, createTestReview, addRoles, login, type TestUser, pressOnShown } from "./fixtures";
 import type { Browser, Page } from "@playwright/test";
 import { db } from "@/lib/db";
 
@@ -87,7 +87,7 @@ test("a colleague's note and labels stay hidden while blinding applies, and show
   for (const page of [a, b]) {
     await page.goto(`/reviews/${review.slug}/screening/title-abstract`);
     await expect(page.getByTestId("record")).toHaveAttribute("data-record-id", record.id);
-    await page.keyboard.press("e");
+    await pressOnShown(page, "e");
     await expect(page.getByTestId("save-state")).toHaveText("All decisions saved");
   }
   await expect.poll(() => db.screeningResolution.count({ where: { recordId: record.id } })).toBe(1);
@@ -110,7 +110,7 @@ test("the last decision of a queue shows 'saving' until the server confirms it, 
     await held;
     await route.continue();
   });
-  await page.keyboard.press("i");
+  await pressOnShown(page, "i");
   await expect(page.getByTestId("queue-saving")).toBeVisible();
   await expect(page.getByTestId("save-state")).toHaveText("Saving…");
   await expect(page.getByTestId("queue-empty")).toHaveCount(0);
@@ -146,10 +146,10 @@ test("labels and a private note are kept from the screening page, per record", a
   expect([saved.labels, saved.text]).toEqual([["animal study", "check dose"], "per kg? see dose"]);
 
   await page.locator("body").click();
-  await page.keyboard.press("i");
+  await pressOnShown(page, "i");
   await expect(page.getByTestId("record")).toHaveAttribute("data-record-id", secondId);
   await expect(box.getByLabel("Labels")).toHaveValue("");
-  await page.keyboard.press("ArrowLeft");
+  await pressOnShown(page, "ArrowLeft");
   await expect(page.getByTestId("record")).toHaveAttribute("data-record-id", firstId);
   await expect(box.getByLabel("Labels")).toHaveValue("animal study, check dose");
 });

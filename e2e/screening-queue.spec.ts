@@ -1,4 +1,4 @@
-import { test, expect, createTestUser, createTestReview, addRoles, login, type TestUser } from "./fixtures";
+import { test, expect, createTestUser, createTestReview, addRoles, login, type TestUser, pressOnShown } from "./fixtures";
 import type { Browser, Page } from "@playwright/test";
 import { db } from "@/lib/db";
 
@@ -58,7 +58,7 @@ test("a reviewer who finishes the queue stops fetching", async ({ browser }) => 
   const { page, posts } = await openCounting(browser, reviewer, `/reviews/${review.slug}/screening/title-abstract`);
   for (let n = 0; n < 3; n++) {
     const shown = await record(page).getAttribute("data-record-id");
-    await page.keyboard.press("i");
+    await pressOnShown(page, "i");
     if (n < 2) await expect(record(page)).not.toHaveAttribute("data-record-id", shown!);
   }
   await expect(page.getByTestId("queue-empty")).toBeVisible();

@@ -1,4 +1,4 @@
-import { test, expect, createTestUser, createTestReview, addRoles, login, type TestUser } from "./fixtures";
+import { test, expect, createTestUser, createTestReview, addRoles, login, pressOnShown, type TestUser } from "./fixtures";
 import type { Page } from "@playwright/test";
 import { db } from "@/lib/db";
 
@@ -31,7 +31,7 @@ const record = (page: Page) => page.getByTestId("record");
 
 /** Moves back with ← until the given record is shown (each reviewer's order is their own). */
 async function backTo(page: Page, recordId: string) {
-  for (let i = 0; i < 5 && (await record(page).getAttribute("data-record-id")) !== recordId; i++) await page.keyboard.press("ArrowLeft");
+  for (let i = 0; i < 5 && (await record(page).getAttribute("data-record-id")) !== recordId; i++) await pressOnShown(page, "ArrowLeft");
   await expect(record(page)).toHaveAttribute("data-record-id", recordId);
 }
 
@@ -49,16 +49,16 @@ test("two blinded reviewers screen the same records by keyboard, one conflict ar
   await expect(a.locator('mark[data-highlight="exclude"]').first()).toHaveText("in vitro");
   for (let n = 0; n < 2; n++) {
     const before = await record(a).getAttribute("data-record-id");
-    await a.keyboard.press("i");
+    await pressOnShown(a, "i");
     if (n < 1) await expect(record(a)).not.toHaveAttribute("data-record-id", before!);
   }
   await expect(a.getByTestId("queue-empty")).toBeVisible();
   await expect.poll(() => db.screeningDecision.count({ where: { reviewerId: alice.id } })).toBe(2);
   // Undo brings the last record back; deciding it again restores the vote.
-  await a.keyboard.press("u");
+  await a.keyboard.press("u"); // the queue is empty, so nothing is shown; the page is long hydrated
   await expect(record(a)).toBeVisible();
   await expect.poll(() => db.screeningDecision.count({ where: { reviewerId: alice.id } })).toBe(1);
-  await a.keyboard.press("i");
+  await pressOnShown(a, "i");
   await expect.poll(() => db.screeningDecision.count({ where: { reviewerId: alice.id } })).toBe(2);
 
   // Bob sees both records with no trace of Alice's votes; he includes Alpha and excludes Beta.
@@ -69,7 +69,7 @@ test("two blinded reviewers screen the same records by keyboard, one conflict ar
     await expect(b.getByText("Alice Reviewer")).toHaveCount(0);
     const title = await record(b).getByRole("heading").textContent();
     const before = await record(b).getAttribute("data-record-id");
-    await b.keyboard.press(title?.startsWith("Alpha") ? "i" : "e");
+    await pressOnShown(b, title?.startsWith("Alpha") ? "i" : "e");
     if (n < 1) await expect(record(b)).not.toHaveAttribute("data-record-id", before!);
   }
   await expect.poll(() => db.screeningDecision.count({ where: { reviewerId: bob.id } })).toBe(2);
@@ -111,7 +111,7 @@ test("a full-text exclusion needs a reason, and the PDF is checked and served to
   await page.goto(`/reviews/${review.slug}/screening/full-text`);
   await expect(record(page)).toHaveAttribute("data-record-id", rec.id);
 
-  await page.keyboard.press("e");
+  await pressOnShown(page, "e");
   await expect(page.getByRole("complementary", { name: "Decision" }).getByRole("alert")).toHaveText("Choose a reason (1–9) to exclude at full text.");
   expect(await db.screeningDecision.count({ where: { recordId: rec.id } })).toBe(0);
 
@@ -132,8 +132,8 @@ test("a full-text exclusion needs a reason, and the PDF is checked and served to
 
   // With reason 1 chosen by keyboard, the exclusion goes through (focus back from the PDF viewer first).
   await record(page).getByRole("heading").click();
-  await page.keyboard.press("1");
-  await page.keyboard.press("e");
+  await pressOnShown(page, "1");
+  await pressOnShown(page, "e");
   await expect.poll(() => db.screeningDecision.findFirst({ where: { recordId: rec.id }, select: { decision: true, reasonId: true } })).toMatchObject({ decision: "EXCLUDE", reasonId: expect.any(String) });
 });
 

@@ -1,4 +1,4 @@
-import { test, expect, createTestUser, createTestReview, addRoles, login, type TestUser } from "./fixtures";
+import { test, expect, createTestUser, createTestReview, addRoles, login, type TestUser, pressOnShown, keysListening } from "./fixtures";
 import type { Browser, Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
@@ -89,7 +89,7 @@ test("a renamed reason shows on the record page, which traces the exclusion to i
   // Alice excludes it with reason 1 and a note.
   const a = await open(browser, alice, `/reviews/${review.slug}/screening/title-abstract`);
   await expect(a.getByTestId("record")).toHaveAttribute("data-record-id", record.id);
-  await a.keyboard.press("1");
+  await pressOnShown(a, "1");
   await a.getByLabel("Note", { exact: true }).fill("rabbits, not rodents");
   await a.getByRole("button", { name: /^Exclude/ }).click();
   await expect.poll(() => db.screeningResolution.count({ where: { recordId: record.id } })).toBe(1);
@@ -158,6 +158,7 @@ test("an adjudicator settles conflicts by keyboard: N for the next conflict, E t
   const page = await open(browser, judge, `/reviews/${review.slug}/screening/conflicts`);
   await expect(page.getByTestId("conflict")).toHaveCount(2);
   await expect(page.getByTestId("conflict-keys")).toBeVisible();
+  await keysListening(page);
   await page.keyboard.press("n");
   await expect(page.getByTestId("conflict").first()).toBeFocused();
   await page.keyboard.press("n");

@@ -1,7 +1,8 @@
 "use client";
 import { StatusLines } from "@/app/components/status-lines";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState, useTransition } from "react";
+import { useCallback, useState, useTransition } from "react";
+import { useWindowKeys } from "@/app/components/use-window-keys";
 import type { OpenPair, PresentedRecord } from "@/lib/dedup/data";
 import { decidePairAction } from "@/lib/dedup/actions";
 import type { PairDecision } from "@/lib/dedup/schema";
@@ -59,17 +60,13 @@ export function PairReview({ slug, pairs, total, canDecide }: { slug: string; pa
   );
   const move = useCallback((step: number) => setIndex(Math.min(Math.max(0, at + step), Math.max(0, open.length - 1))), [at, open.length]);
 
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return;
-      const action = { s: () => decide("SAME"), d: () => decide("DIFFERENT"), j: () => move(1), ArrowRight: () => move(1), k: () => move(-1), ArrowLeft: () => move(-1) }[event.key];
-      if (!action) return;
-      event.preventDefault();
-      action();
-    }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [decide, move]);
+  const listening = useWindowKeys((event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return;
+    const action = { s: () => decide("SAME"), d: () => decide("DIFFERENT"), j: () => move(1), ArrowRight: () => move(1), k: () => move(-1), ArrowLeft: () => move(-1) }[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  });
 
   if (!pair) {
     return (
@@ -86,7 +83,7 @@ export function PairReview({ slug, pairs, total, canDecide }: { slug: string; pa
   // Until the refreshed list arrives, pairs decided here are still counted in `total`.
   const remaining = total - (pairs.length - open.length);
   return (
-    <div className="space-y-3" data-testid="pair-review" aria-busy={pending}>
+    <div className="space-y-3" data-testid="pair-review" aria-busy={pending} data-keys={listening ? "on" : "off"}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="text-sm font-medium" data-testid="pair-position">
           Pair {at + 1} of {remaining} · score <span className="tabular-nums">{pair.score.toFixed(3)}</span>

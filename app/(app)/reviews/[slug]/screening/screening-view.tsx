@@ -10,6 +10,7 @@ import { FullTextPanel } from "./full-text-panel";
 import { useQueueFeed } from "./use-queue-feed";
 import { QueueEnd } from "./queue-end";
 import { MyLabels } from "./my-labels";
+import { useWindowKeys } from "@/app/components/use-window-keys";
 
 type Progress = { mine: { done: number; total: number }; team: { total: number; complete: number } };
 type Reason = { id: string; label: string; retired?: boolean };
@@ -148,7 +149,6 @@ export function ScreeningView(props: {
   };
 
   // Keyboard shortcuts, ignored while typing in a field (Escape leaves the field).
-  const keys = useRef<(e: KeyboardEvent) => void>(() => undefined);
   const onKey = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
     if (target.closest("input, textarea, select, [contenteditable]")) {
@@ -169,14 +169,7 @@ export function ScreeningView(props: {
     else return;
     e.preventDefault();
   };
-  useEffect(() => {
-    keys.current = onKey;
-  });
-  useEffect(() => {
-    const handler = (e: KeyboardEvent) => keys.current(e);
-    window.addEventListener("keydown", handler);
-    return () => window.removeEventListener("keydown", handler);
-  }, []);
+  const listening = useWindowKeys(onKey);
 
   return (
     <div className="space-y-4">
@@ -201,7 +194,7 @@ export function ScreeningView(props: {
         {status}
       </p>
       {current ? (
-        <div className={stage === "FULL_TEXT" ? "grid gap-4 xl:grid-cols-[1fr_1fr_20rem]" : "grid gap-4 lg:grid-cols-[1fr_22rem]"} data-shown={shownState === current.id}>
+        <div className={stage === "FULL_TEXT" ? "grid gap-4 xl:grid-cols-[1fr_1fr_20rem]" : "grid gap-4 lg:grid-cols-[1fr_22rem]"} data-shown={listening && shownState === current.id}>
           <RecordPanel slug={slug} item={current} reasons={allReasons} include={settings.highlightInclude} exclude={settings.highlightExclude} position={pos} />
           {stage === "FULL_TEXT" ? <FullTextPanel slug={slug} item={current} canRetrieve={props.canRetrieve} onChange={(fullText) => patch(current.id, { fullText })} /> : null}
           <div className="space-y-4">
