@@ -33,10 +33,22 @@ function cell(record: BibRecord, field: CsvField): string {
   }
 }
 
-export function writeCsv(records: BibRecord[], options: WriteCsvOptions = {}): string {
+const PAPA_OPTIONS = { escapeFormulae: true, newline: "\r\n" } as const;
+
+/** The header line (with the byte-order mark unless `bom: false`), for writing a CSV in pieces. */
+export function csvHeader(options: WriteCsvOptions = {}): string {
+  const headers = [...CSV_FIELDS, ...(options.extraColumns ?? []).map((c) => c.header)];
+  return `${options.bom === false ? "" : "\uFEFF"}${Papa.unparse([headers], PAPA_OPTIONS)}\r\n`;
+}
+
+/** Data lines for `records`, each ending CRLF; extra columns see indexes within this piece. */
+export function csvRows(records: BibRecord[], options: WriteCsvOptions = {}): string {
+  if (records.length === 0) return "";
   const extra = options.extraColumns ?? [];
-  const fields = [...CSV_FIELDS, ...extra.map((c) => c.header)];
   const data = records.map((r, i) => [...CSV_FIELDS.map((f) => cell(r, f)), ...extra.map((c) => String(c.value(r, i) ?? ""))]);
-  const csv = Papa.unparse({ fields, data }, { escapeFormulae: true, newline: "\r\n" });
-  return `${options.bom === false ? "" : "\uFEFF"}${csv}\r\n`;
+  return `${Papa.unparse(data, PAPA_OPTIONS)}\r\n`;
+}
+
+export function writeCsv(records: BibRecord[], options: WriteCsvOptions = {}): string {
+  return csvHeader(options) + csvRows(records, options);
 }

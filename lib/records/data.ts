@@ -116,10 +116,16 @@ export async function listRecords(reviewId: string, f: RecordFilter) {
   return { rows, total, pages: Math.max(1, Math.ceil(total / RECORDS_PAGE_SIZE)), searches };
 }
 
-/** Every matching record in full, for RIS/CSV export, in the list's order. */
-export async function recordsForExport(reviewId: string, f: RecordFilter) {
+/** Every id an export of `f` covers, in the list's order: the export then reads them page by page. */
+export async function recordIdsForExport(reviewId: string, f: RecordFilter): Promise<string[]> {
+  const rows = await db.record.findMany({ where: recordWhere(reviewId, f), orderBy: orderBy(f), select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+/** One page of an export, in the list's order; a record deleted since its id was read is skipped. */
+export async function recordsForExportPage(ids: string[], f: RecordFilter) {
   return db.record.findMany({
-    where: recordWhere(reviewId, f),
+    where: { id: { in: ids } },
     orderBy: orderBy(f),
     include: {
       import: { select: { search: { select: { database: true } } } },
