@@ -56,6 +56,12 @@ test("an owner sees the live flow, enters a count the data cannot know, sees the
     if (format === "pdf") expect(body.subarray(0, 5).toString()).toBe("%PDF-");
     if (format === "csv") expect(body.toString()).toContain("records_screened,node9,box4");
   }
+  // A box's records download as the list shows them, through the streamed records export.
+  const excluded = await page.request.get(`/reviews/${review.slug}/records/export?box=dbr_excluded&format=csv`);
+  expect(excluded.headers()["content-disposition"]).toContain(`${review.slug}-all.csv`);
+  const lines = (await excluded.text()).trimEnd().split("\r\n");
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toMatch(/^Record 1,.*,PubMed,,INCLUDE,EXCLUDE,Wrong population$/);
   // The exports open in the browser: the SVG renders, the PNG decodes.
   await page.goto(`/reviews/${review.slug}/prisma/export/svg`);
   await expect(page.locator("svg")).toBeVisible();
