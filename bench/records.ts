@@ -5,25 +5,16 @@
  * for the filters a reviewer uses, median of 5 runs each after one warm-up.
  */
 import { createMigratedDatabase } from "../lib/test/temp-db";
-import { generateRis } from "./import-files";
+import { reviewWithRis } from "./review-with-ris";
 
 const RECORDS = Number(process.argv[2] ?? 100_000);
 
 async function main() {
   process.env.DATABASE_URL = createMigratedDatabase(); // before lib/db loads: it opens the file on import
-  const { db, writeTransaction } = await import("../lib/db");
-  const { createUser } = await import("../lib/users/mutations");
-  const { createReview } = await import("../lib/reviews/mutations");
-  const { createReviewSchema } = await import("../lib/reviews/schema");
-  const { importFileBytes } = await import("../lib/imports/mutations");
   const { listRecords } = await import("../lib/records/data");
   const { recordFilterSchema } = await import("../lib/records/schema");
-
-  const owner = await createUser(db, { email: "bench@example.org", name: "Bench", password: "bench-password-1" });
-  const review = await writeTransaction((tx) => createReview(tx, owner.id, createReviewSchema.parse({ title: "Records bench" })));
-  const search = await db.search.create({ data: { reviewId: review.id, database: "Embase" } });
   const started = performance.now();
-  await writeTransaction((tx) => importFileBytes(tx, owner.id, review.id, search.id, { fileName: "bench.ris", bytes: Buffer.from(generateRis(RECORDS)), format: "ris" }), { timeout: 600_000 });
+  const { db, review, search } = await reviewWithRis("Records bench", RECORDS);
   console.log(`imported ${RECORDS} records in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const sample = await db.record.findFirstOrThrow({ where: { reviewId: review.id }, skip: Math.floor(RECORDS / 2), select: { title: true, authorText: true } });
