@@ -37,7 +37,7 @@ export async function authorizeCredentials(raw: unknown, address: string | null)
     throw new Error(left <= WARN_WHEN_LEFT ? attemptsLeftWarning(left) : BAD_CREDENTIALS);
   }
   await writeTransaction((tx) => clearAccountFailures(tx, email));
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
 export function authOptions(): NextAuthOptions {
@@ -56,7 +56,10 @@ export function authOptions(): NextAuthOptions {
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.sv = user.sessionVersion;
+        }
         return token;
       },
       session({ session, token }) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
-import { decode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -14,7 +14,7 @@ import type { CurrentUser } from "@/lib/auth/authorize";
 /** next-auth's session cookie: the __Secure- name when served over HTTPS. */
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
-type SessionClaims = { sub: string; exp: number | null };
+type SessionClaims = { sub: string; exp: number | null; sessionVersion: number };
 
 /**
  * Decrypted session cookies, by cookie text. Decrypting costs an HKDF key derivation and an
@@ -39,7 +39,7 @@ async function sessionClaims(raw: string): Promise<SessionClaims | null> {
   if (known) return known;
   const token = await decode({ token: raw, secret }).catch(() => null);
   if (!token?.sub) return null;
-  const claims = { sub: token.sub, exp: typeof token.exp === "number" ? token.exp : null };
+  const claims = { sub: token.sub, exp: typeof token.exp === "number" ? token.exp : null, sessionVersion: token.sv ?? 0 };
   if (decrypted.size >= SESSION_CACHE_SIZE) decrypted.delete(decrypted.keys().next().value as string);
   decrypted.set(raw, claims);
   return claims;
@@ -47,7 +47,8 @@ async function sessionClaims(raw: string): Promise<SessionClaims | null> {
 
 /**
  * The signed-in user: the session JWT is decrypted and its expiry checked here, then the account
- * is re-read so a deleted account loses access at once. Decoding the cookie directly costs a
+ * is re-read so a deleted account loses access at once, and a session signed in before the
+ * password last changed (an older sessionVersion) loses it too. Decoding the cookie directly costs a
  * fraction of getServerSession, which builds next-auth's whole request handler on every call;
  * `cache` makes the layout and the page of one request share the lookup. The account is read with
  * plain SQL (lib/sql.ts): this runs on every request.
@@ -58,9 +59,26 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!raw) return null;
   const claims = await sessionClaims(raw);
   if (!claims || (claims.exp !== null && claims.exp * 1000 <= Date.now())) return null;
-  const rows = await queryRows<CurrentUser>(db, Prisma.sql`SELECT "id", "email", "name" FROM "User" WHERE "id" = ${claims.sub}`);
-  return rows[0] ?? null;
+  const rows = await queryRows<CurrentUser & { sessionVersion: number }>(db, Prisma.sql`SELECT "id", "email", "name", "sessionVersion" FROM "User" WHERE "id" = ${claims.sub}`);
+  if (!rows[0] || Number(rows[0].sessionVersion) !== claims.sessionVersion) return null;
+  const { sessionVersion: _version, ...user } = rows[0];
+  return user;
 });
+
+/**
+ * After the signed-in person changes their own password, which ends every session of theirs, this
+ * re-issues the browser's own session cookie with the new version so that this session goes on.
+ * Only for server actions and route handlers, where cookies can be set.
+ */
+export async function keepThisSession(sessionVersion: number) {
+  const jar = await cookies();
+  const name = SESSION_COOKIES.find((n) => jar.get(n)?.value);
+  const token = name ? await decode({ token: jar.get(name)!.value, secret: env().NEXTAUTH_SECRET }).catch(() => null) : null;
+  if (!name || !token) return;
+  const maxAge = env().SESSION_MAX_AGE_HOURS * 3600;
+  const value = await encode({ token: { ...token, sv: sessionVersion }, secret: env().NEXTAUTH_SECRET, maxAge });
+  jar.set(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge });
+}
 
 /** For page loaders: the user, or a redirect to sign-in. */
 export async function requireUser(): Promise<CurrentUser> {

@@ -50,7 +50,7 @@ export async function requestPasswordReset(tx: Tx, email: string, address: strin
   return { token, email: user.email, name: user.name, expiresAt };
 }
 
-/** Sets the new password through a reset link and spends the link; also lifts a sign-in lock on the account. */
+/** Sets the new password through a reset link and spends the link; also lifts a sign-in lock on the account and ends its sessions. */
 export async function completePasswordReset(tx: Tx, token: string, newPassword: string, now = new Date()) {
   const reset = await tx.passwordReset.findUnique({ where: { tokenHash: hashResetToken(token) }, include: { user: { select: { id: true, email: true } } } });
   if (!reset || reset.usedAt) throw new DomainError(INVALID_LINK);
@@ -58,7 +58,7 @@ export async function completePasswordReset(tx: Tx, token: string, newPassword: 
   // Spend the link first, conditionally, so two submissions racing with one link cannot both win.
   const spent = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null }, data: { usedAt: now } });
   if (spent.count !== 1) throw new DomainError(INVALID_LINK);
-  await tx.user.update({ where: { id: reset.userId }, data: { passwordHash: await hashPassword(newPassword) } });
+  await tx.user.update({ where: { id: reset.userId }, data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } } });
   await tx.passwordReset.deleteMany({ where: { userId: reset.userId, usedAt: null } });
   await clearAccountLock(tx, reset.user.email);
   await recordAudit(tx, { reviewId: null, actorId: reset.userId, entity: "User", entityId: reset.userId, action: "reset-password-by-email" });

@@ -111,6 +111,19 @@ describe("password reset by e-mail", () => {
     await expect(signIn("changed@example.org", "admin-set-password")).resolves.toBeTruthy();
   });
 
+  it("each way of setting a password ends the sessions signed in before: sign-in carries the version that it bumps", async () => {
+    const user = await createUser(db, { email: "sessions@example.org", name: "S", password: "old-password-1" });
+    const version = async () => (await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
+    await expect(signIn("sessions@example.org", "old-password-1")).resolves.toMatchObject({ sessionVersion: 0 });
+    expect(await writeTransaction((tx) => changePassword(tx, user.id, "old-password-1", "changed-password-1"))).toEqual({ sessionVersion: 1 });
+    await writeTransaction((tx) => resetPassword(tx, "sessions@example.org", "admin-set-password"));
+    expect(await version()).toBe(2);
+    const { token } = (await resetLinkFromMail("sessions@example.org"))!;
+    await writeTransaction((tx) => completePasswordReset(tx, token, "brand-new-password"));
+    expect(await version()).toBe(3);
+    await expect(signIn("sessions@example.org", "brand-new-password")).resolves.toMatchObject({ sessionVersion: 3 });
+  });
+
   it("a reset lifts a sign-in lock on the account", async () => {
     await createUser(db, { email: "locked-out@example.org", name: "L", password: "old-password-1" });
     for (let i = 0; i < MAX_FAILURES; i++) await expect(signIn("locked-out@example.org", "guess")).rejects.toThrow();

@@ -5,6 +5,7 @@ import { changeName, changePassword, createUser } from "@/lib/users/mutations";
 import { acceptInvitation, findUsableInvitation } from "@/lib/invitations/mutations";
 import { changeNameSchema, changePasswordSchema, signUpWithInviteSchema } from "@/lib/users/schema";
 import { revalidatePath } from "next/cache";
+import { keepThisSession } from "@/lib/auth/session";
 
 /**
  * Public: the one action that needs no session. The client signs in with the same credentials
@@ -31,7 +32,8 @@ export async function changeNameAction(input: FormData) {
 }
 
 const password = userAction(changePasswordSchema, async (input, user) => {
-  await writeTransaction((tx) => changePassword(tx, user.id, input.currentPassword, input.newPassword));
+  const { sessionVersion } = await writeTransaction((tx) => changePassword(tx, user.id, input.currentPassword, input.newPassword));
+  await keepThisSession(sessionVersion);
   return null;
 });
 export async function changePasswordAction(input: FormData) {

@@ -22,22 +22,23 @@ export async function changeName(tx: Tx, userId: string, name: string) {
   await recordAudit(tx, { reviewId: null, actorId: userId, entity: "User", entityId: userId, action: "rename", before, after: { name } });
 }
 
-/** The signed-in person's own change: the current password must be right. */
+/** The signed-in person's own change: the current password must be right. Ends every other session (see lib/auth/session.ts). */
 export async function changePassword(tx: Tx, userId: string, currentPassword: string, newPassword: string) {
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(currentPassword, user.passwordHash)))
     throw new DomainError("Your current password is not right.", { currentPassword: ["This is not your current password."] });
-  await tx.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
+  const { sessionVersion } = await tx.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
   // A reset link e-mailed before the change must not undo it.
   await tx.passwordReset.deleteMany({ where: { userId, usedAt: null } });
   await recordAudit(tx, { reviewId: null, actorId: userId, entity: "User", entityId: userId, action: "change-password" });
+  return { sessionVersion };
 }
 
-/** The administrator's reset (CLI, no e-mail needed); also lifts a sign-in lock on the account. */
+/** The administrator's reset (CLI, no e-mail needed); also lifts a sign-in lock on the account and ends its sessions. */
 export async function resetPassword(tx: Tx, email: string, password: string) {
   const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, name: true } });
   if (!user) throw new DomainError(`No account uses ${email}.`, { email: ["No account with this e-mail."] });
-  await tx.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+  await tx.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } } });
   await tx.passwordReset.deleteMany({ where: { userId: user.id, usedAt: null } });
   await clearAccountLock(tx, email);
   await recordAudit(tx, { reviewId: null, actorId: null, entity: "User", entityId: user.id, action: "reset-password" });
