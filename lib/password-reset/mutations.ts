@@ -1,8 +1,8 @@
 import type { Tx } from "@/lib/db";
-import { hashPassword } from "@/lib/auth/password";
 import { afterFailure, clearAccountLock, isLocked } from "@/lib/auth/rate-limit";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
+import { setPassword } from "@/lib/users/mutations";
 import { MAX_RESETS_PER_ACCOUNT, MAX_RESETS_PER_ADDRESS, RESET_MINUTES } from "@/lib/password-reset/schema";
 import { createResetToken, hashResetToken } from "@/lib/password-reset/tokens";
 
@@ -58,8 +58,7 @@ export async function completePasswordReset(tx: Tx, token: string, newPassword: 
   // Spend the link first, conditionally, so two submissions racing with one link cannot both win.
   const spent = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null }, data: { usedAt: now } });
   if (spent.count !== 1) throw new DomainError(INVALID_LINK);
-  await tx.user.update({ where: { id: reset.userId }, data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } } });
-  await tx.passwordReset.deleteMany({ where: { userId: reset.userId, usedAt: null } });
+  await setPassword(tx, reset.userId, newPassword);
   await clearAccountLock(tx, reset.user.email);
   await recordAudit(tx, { reviewId: null, actorId: reset.userId, entity: "User", entityId: reset.userId, action: "reset-password-by-email" });
   return { email: reset.user.email };

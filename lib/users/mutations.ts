@@ -22,14 +22,26 @@ export async function changeName(tx: Tx, userId: string, name: string) {
   await recordAudit(tx, { reviewId: null, actorId: userId, entity: "User", entityId: userId, action: "rename", before, after: { name } });
 }
 
+/**
+ * Every way of setting a password goes through here. Bumping sessionVersion ends every session
+ * signed in before (lib/auth/session.ts), and a reset link e-mailed before must not undo the change.
+ */
+export async function setPassword(tx: Tx, userId: string, password: string): Promise<number> {
+  const { sessionVersion } = await tx.user.update({
+    where: { id: userId },
+    data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
+  await tx.passwordReset.deleteMany({ where: { userId, usedAt: null } });
+  return sessionVersion;
+}
+
 /** The signed-in person's own change: the current password must be right. Ends every other session (see lib/auth/session.ts). */
 export async function changePassword(tx: Tx, userId: string, currentPassword: string, newPassword: string) {
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(currentPassword, user.passwordHash)))
     throw new DomainError("Your current password is not right.", { currentPassword: ["This is not your current password."] });
-  const { sessionVersion } = await tx.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
-  // A reset link e-mailed before the change must not undo it.
-  await tx.passwordReset.deleteMany({ where: { userId, usedAt: null } });
+  const sessionVersion = await setPassword(tx, userId, newPassword);
   await recordAudit(tx, { reviewId: null, actorId: userId, entity: "User", entityId: userId, action: "change-password" });
   return { sessionVersion };
 }
@@ -38,8 +50,7 @@ export async function changePassword(tx: Tx, userId: string, currentPassword: st
 export async function resetPassword(tx: Tx, email: string, password: string) {
   const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, name: true } });
   if (!user) throw new DomainError(`No account uses ${email}.`, { email: ["No account with this e-mail."] });
-  await tx.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } } });
-  await tx.passwordReset.deleteMany({ where: { userId: user.id, usedAt: null } });
+  await setPassword(tx, user.id, password);
   await clearAccountLock(tx, email);
   await recordAudit(tx, { reviewId: null, actorId: null, entity: "User", entityId: user.id, action: "reset-password" });
   return user;
