@@ -13,11 +13,11 @@
  *   npm run bench:dedup-db -- --records 20000
  *   npx tsx bench/dedup-db.ts --run file:/tmp/x.db --review ID --owner ID   # one run on an existing database
  */
-import { spawnSync } from "node:child_process";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import type { BibRecord } from "../lib/formats/record";
 import { createMigratedDatabase } from "../lib/test/temp-db";
+import { runScriptInChild } from "./child-run";
 
 type Progress = import("../lib/dedup/schema").DedupProgress;
 
@@ -82,12 +82,7 @@ async function timedRun(label: string, ownerId: string, reviewId: string): Promi
 }
 
 function runInChild(label: string, ownerId: string, reviewId: string): RunResult {
-  const args = [...process.execArgv, import.meta.filename, "--run", process.env.DATABASE_URL!, "--review", reviewId, "--owner", ownerId, "--label", label];
-  const child = spawnSync(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8", maxBuffer: 1 << 24 });
-  const lines = child.stdout.trimEnd().split("\n");
-  if (child.status !== 0) throw new Error(`${label} failed (exit ${child.status}):\n${child.stdout}`);
-  console.log(lines.slice(0, -1).join("\n"));
-  return JSON.parse(lines[lines.length - 1]) as RunResult;
+  return runScriptInChild<RunResult>(import.meta.filename, ["--run", process.env.DATABASE_URL!, "--review", reviewId, "--owner", ownerId, "--label", label], label);
 }
 
 async function main() {

@@ -9,10 +9,10 @@
  *   npm run bench:records-export                 # 100,000 records
  *   npm run bench:records-export -- --records 20000
  */
-import { spawnSync } from "node:child_process";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { createMigratedDatabase } from "../lib/test/temp-db";
+import { runScriptInChild } from "./child-run";
 import { reviewWithRis } from "./review-with-ris";
 
 const { values } = parseArgs({ options: { records: { type: "string", default: "100000" }, run: { type: "string" }, review: { type: "string" }, format: { type: "string" } } });
@@ -42,10 +42,7 @@ async function child(reviewId: string, format: "ris" | "csv") {
 }
 
 function runInChild(reviewId: string, format: string): RunResult {
-  const args = [...process.execArgv, import.meta.filename, "--run", process.env.DATABASE_URL!, "--review", reviewId, "--format", format];
-  const run = spawnSync(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`the ${format} export failed (exit ${run.status}):\n${run.stdout}`);
-  return JSON.parse(run.stdout.trimEnd().split("\n").at(-1)!) as RunResult;
+  return runScriptInChild<RunResult>(import.meta.filename, ["--run", process.env.DATABASE_URL!, "--review", reviewId, "--format", format], `the ${format} export`);
 }
 
 async function main() {
